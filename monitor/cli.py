@@ -1,0 +1,305 @@
+"""The ``monitor`` command: a thin layer over the library that maps errors to one-line messages.
+
+Every command reads settings through :func:`monitor.settings.load_settings` and opens the
+database through :func:`monitor.db.open_database` (which migrates it under a lock). Commands
+with ``--json`` print exactly one JSON array on stdout and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import Engine
+
+from monitor import history
+from monitor.db import display_url, open_database
+from monitor.display import human_value, table
+from monitor.errors import MonitorError
+from monitor.settings import Settings, load_settings
+
+app = typer.Typer(
+    help='Track China\'s "AI+" policy targets: fetch official pages, extract figures, report.',
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and nothing else.")]
+
+
+def _open() -> tuple[Settings, Engine]:
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return settings, open_database(settings)
+
+
+def _print_json(rows: Any) -> None:
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+
+
+@app.command()
+def run(
+    once: Annotated[bool, typer.Option("--once", help="Run one cycle now and exit.")] = True,
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only this source id (repeatable).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Fetch sources even when checked recently.")
+    ] = False,
+) -> None:
+    """Run one scrape cycle over the due sources (the schedule itself is `monitor worker`)."""
+    from monitor.cycle import CycleOptions, run_cycle
+
+    settings, engine = _open()
+    finished = run_cycle(engine, settings, CycleOptions(source or (), "manual", force))
+    _print_runs(history.runs(engine, limit=1))
+    if finished.sources_failed:
+        typer.echo(f"{finished.sources_failed} source(s) failed; see `monitor history --failed`.")
+
+
+@app.command()
+def demo() -> None:
+    """Start the bundled mirror, run one cycle against it and show what was stored."""
+    from monitor.demo import run_demo
+
+    settings = load_settings()
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    for line in run_demo(settings):
+        typer.echo(line)
+
+
+@app.command()
+def mirror(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
+) -> None:
+    """Serve the bundled mirror of the official sites on 127.0.0.1 until interrupted."""
+    from monitor.mirror import MirrorServer
+
+    server = MirrorServer(port=port, verbose=True)
+    typer.echo(f"mirror on {server.url}  (set MONITOR_MIRROR_URL={server.url})")
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+
+
+@app.command("history")
+def history_command(
+    source: Annotated[str | None, typer.Option(help="Only runs that included this source.")] = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Only failed sources and runs.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="How many runs.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """Scrape runs, newest first, with each source's outcome."""
+    from monitor.sources import select_sources
+
+    _, engine = _open()
+    if source:
+        select_sources([source])
+    rows = history.runs(engine, source=source, failed=failed, limit=limit)
+    if as_json:
+        _print_json(rows)
+    else:
+        _print_runs(rows)
+
+
+def _print_runs(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        typer.echo("no runs recorded")
+    for run in rows:
+        typer.echo(
+            f"run {run['id']}  {run['status']}  {run['trigger']}  started {run['started_at']}  "
+            f"fetches {run['fetches']}  changed {run['pages_changed']}  "
+            f"new observations {run['observations_added']}  failed sources {run['sources_failed']}"
+        )
+        results = [
+            (
+                r["source_id"],
+                r["outcome"],
+                r["fetches"],
+                r["failures"],
+                r["observations_added"],
+                r["error"],
+            )
+            for r in run["sources"]
+        ]
+        if results:
+            headers = ("source", "outcome", "fetches", "failed", "new obs", "error")
+            typer.echo(table(headers, results, {"error": 70}))
+        typer.echo("")
+
+
+@app.command("show-fetch")
+def show_fetch(
+    fetch_id: Annotated[
+        int, typer.Argument(help="Fetch id from `monitor history` or the console.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """One fetch: request, response headers, outcome, snapshot, and what the page yielded."""
+    _, engine = _open()
+    row = history.fetch_detail(engine, fetch_id)
+    if as_json:
+        _print_json(row)
+        return
+    for key in (
+        "id",
+        "run_id",
+        "source_id",
+        "url",
+        "final_url",
+        "attempt",
+        "requested_at",
+        "duration_ms",
+        "status_code",
+        "outcome",
+        "error",
+        "bytes_received",
+        "snapshot_sha256",
+        "changed",
+        "encoding",
+        "parse_status",
+        "parse_error",
+    ):
+        typer.echo(f"{key:16} {row[key] if row[key] is not None else '-'}")
+    typer.echo("request headers:")
+    for name, value in row["request_headers"].items():
+        typer.echo(f"  {name}: {value}")
+    typer.echo("response headers:")
+    for name, value in row["response_headers"].items():
+        typer.echo(f"  {name}: {value}")
+    typer.echo(f"links ({len(row['links'])}):")
+    for link in row["links"]:
+        typer.echo(f"  {link}")
+    typer.echo(f"observations ({len(row['observations'])}):")
+    for obs in row["observations"]:
+        typer.echo(
+            f"  {obs['metric']} {obs['jurisdiction']} {obs['as_of']} "
+            f"{human_value(obs['value'], obs['unit'])} [{obs['qualifier']}]  {obs['evidence']}"
+        )
+
+
+@app.command("observations")
+def observations_command(
+    metric: Annotated[str | None, typer.Option(help="Metric id, e.g. genai_users.")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="Jurisdiction slug, e.g. cn-sh.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="accepted, quarantined, superseded or rejected.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Stored observations with as_of, value, unit, source and evidence."""
+    _, engine = _open()
+    rows = history.observations(engine, metric=metric, jurisdiction=jurisdiction, status=status)
+    if as_json:
+        _print_json(rows)
+        return
+    _print_observations(rows)
+
+
+def _print_observations(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        typer.echo("no observations")
+        return
+    headers = (
+        "id",
+        "metric",
+        "jurisdiction",
+        "as_of",
+        "value",
+        "qual",
+        "status",
+        "source",
+        "evidence",
+    )
+    typer.echo(
+        table(
+            headers,
+            [
+                (
+                    o["id"],
+                    o["metric"],
+                    o["jurisdiction"],
+                    o["as_of"],
+                    human_value(o["value"], o["unit"]),
+                    o["qualifier"],
+                    o["status"],
+                    o["source_id"],
+                    o["evidence"],
+                )
+                for o in rows
+            ],
+            {"evidence": 60},
+        )
+    )
+
+
+@app.command()
+def snapshot(
+    sha256: Annotated[str, typer.Argument(help="Snapshot hash (or a unique prefix of 8+ chars).")],
+    raw: Annotated[bool, typer.Option("--raw", help="Write the stored bytes unchanged.")] = False,
+) -> None:
+    """Print a stored snapshot: the evidence a figure was read from."""
+    _, engine = _open()
+    meta, body, text = history.snapshot_text(engine, sha256)
+    if raw or text is None:
+        sys.stdout.buffer.write(body)
+        return
+    typer.echo(text)
+
+
+@app.command()
+def sources(as_json: JsonFlag = False) -> None:
+    """The registered sources: publisher, jurisdiction, entry pages, allowed hosts."""
+    from monitor.sources import SOURCES
+
+    rows: list[dict[str, Any]] = [
+        {
+            "id": s.id,
+            "publisher": s.publisher,
+            "jurisdiction": s.jurisdiction,
+            "scraper": s.scraper,
+            "entry_urls": list(s.entry_urls),
+            "allowed_hosts": list(s.allowed_hosts),
+            "cadence_days": s.cadence_days,
+        }
+        for s in SOURCES
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    typer.echo(
+        table(
+            ("id", "jurisdiction", "publisher", "entry"),
+            [(r["id"], r["jurisdiction"], r["publisher"], r["entry_urls"][0]) for r in rows],
+        )
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database to the current schema (every command also does this first)."""
+    from monitor.db import current_revision
+
+    settings = load_settings()
+    engine = open_database(settings)
+    typer.echo(f"{display_url(settings.sqlalchemy_url)} at revision {current_revision(engine)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning the service's errors into ``monitor: error: ...``."""
+    try:
+        app(args=argv, prog_name="monitor")
+    except MonitorError as exc:
+        typer.echo(f"monitor: error: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,206 @@
+"""Sentences that state a catalogue metric, turned into candidate observations.
+
+Each rule is a pattern anchored on the metric's wording with the quantity in named groups.
+A clause that declares a target (到2027年, 力争, 目标) or an increment (新增, 增长) is not an
+observation and is skipped: when unsure, emit nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from monitor.errors import ParseError
+from monitor.extract.numbers import canonical
+from monitor.extract.periods import stated_period
+from monitor.page import Candidate
+
+NUM = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+QUAL = r"(?P<q>超过|超|突破|逾|近|接近|约|不足|不到)?"
+VERB = r"(?:已|已经)?(?:达到|达|为|是|已达)?"
+SCALE = r"(?P<scale>万亿|万|亿)?"
+AFTER = r"(?P<after>余|多)?"
+COMPUTE_UNIT = r"\s*(?P<unit>EFLOPS|EFlops|PFLOPS|PFlops|P|百亿亿次/秒)"
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+_TARGET = re.compile(r"到20\d\d年|力争|目标|规划|将达到|计划")
+_INCREMENT = re.compile(r"新增|增长|增加|提升|提高|净增")
+_COMPARISON = re.compile(r"较[^，,。；]*")
+_QUALIFIERS = {
+    "超过": "gt",
+    "超": "gt",
+    "突破": "gt",
+    "逾": "gt",
+    "近": "approx",
+    "接近": "approx",
+    "约": "approx",
+    "不足": "lt",
+    "不到": "lt",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    metric: str
+    pattern: re.Pattern[str]
+    unit: str | None = None  # fixed written unit when the pattern has no unit group
+    requires: str | None = None  # a word the sentence must contain
+
+
+def _rule(metric: str, pattern: str, unit: str | None = None, requires: str | None = None) -> Rule:
+    return Rule(metric, re.compile(pattern), unit, requires)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("genai_services_filed", NUM + r"款生成式人工智能服务[^。；]*?完成备案", "款"),
+    _rule("genai_services_registered", NUM + r"款生成式人工智能应用或功能[^。；]*?完成登记", "款"),
+    _rule("internet_users", r"网民规模" + VERB + QUAL + NUM + AFTER + SCALE + r"人", "人"),
+    _rule("internet_penetration_rate", r"互联网普及率" + VERB + QUAL + NUM + r"%", "%"),
+    _rule(
+        "genai_users",
+        r"生成式人工智能(?:产品的)?用户规模" + VERB + QUAL + NUM + AFTER + SCALE + r"人",
+        "人",
+    ),
+    _rule(
+        "genai_penetration_rate",
+        r"(?<!互联网)(?:普及率|占整体人口的|占总人口的?比例)" + VERB + QUAL + NUM + r"%",
+        "%",
+        requires="生成式人工智能",
+    ),
+    _rule("compute_total", r"算力总规模" + VERB + QUAL + NUM + AFTER + COMPUTE_UNIT),
+    _rule(
+        "compute_intelligent",
+        r"智能算力(?:规模)?"
+        + VERB
+        + QUAL
+        + NUM
+        + AFTER
+        + COMPUTE_UNIT
+        + r"(?:[（(](?P<precision>FP\d+|INT\d+)[)）])?",
+    ),
+    _rule(
+        "ai_core_industry_scale",
+        r"人工智能核心产业(?:规模|营收)" + VERB + QUAL + NUM + AFTER + SCALE + r"元",
+        "元",
+    ),
+    _rule(
+        "ai_industry_scale",
+        r"人工智能产业(?:规模|营收)" + VERB + QUAL + NUM + AFTER + SCALE + r"元",
+        "元",
+    ),
+    _rule(
+        "ai_enterprises",
+        r"人工智能(?:核心)?企业(?:数量)?" + VERB + QUAL + NUM + AFTER + r"家",
+        "家",
+    ),
+    _rule("industry_models", r"行业(?:应用)?大模型" + VERB + QUAL + NUM + AFTER + r"个", "个"),
+    _rule(
+        "large_models_released",
+        r"已?发布的?大模型(?:数量)?" + VERB + QUAL + NUM + AFTER + r"个",
+        "个",
+    ),
+    _rule("smart_factories_basic", r"基础级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
+    _rule("smart_factories_advanced", r"先进级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
+    _rule("smart_factories_excellent", r"卓越级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
+    _rule("smart_factories_leading", r"领航级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
+)
+
+_LOCAL = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区")
+_PLACES = (
+    (re.compile(r"北京经开区|北京经济技术开发区|亦庄"), "cn-bj-etown"),
+    (re.compile(r"我国|全国|中国"), "cn"),
+)
+
+
+def sentences(text: str) -> Iterator[str]:
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if sentence:
+            yield sentence
+
+
+def _jurisdiction(sentence: str, default: str) -> str:
+    """Named places first; 全省/我市 mean the publisher's own; 我国/全国 mean national."""
+    for pattern, slug in _PLACES[:1]:
+        if pattern.search(sentence):
+            return slug
+    if _LOCAL.search(sentence):
+        return default
+    for pattern, slug in _PLACES[1:]:
+        if pattern.search(sentence):
+            return slug
+    return default
+
+
+def _qualifier(match: re.Match[str], clause: str) -> str:
+    if "预计" in clause or "有望" in clause:
+        return "estimate"
+    if match.groupdict().get("after"):
+        return "gt"
+    return _QUALIFIERS.get(match.groupdict().get("q") or "", "eq")
+
+
+def _clause_before(sentence: str, start: int) -> str:
+    """The clause that holds position ``start``: from the previous comma to it."""
+    head = sentence[:start]
+    cut = max(head.rfind("，"), head.rfind(","))
+    return head[cut + 1 :]
+
+
+def extract(text: str, *, published: date | None, jurisdiction: str) -> list[Candidate]:
+    """Candidate observations stated in ``text`` (a page's main text)."""
+    found: list[Candidate] = []
+    context: date | None = None  # the period of the previous sentence in this text
+    for sentence in sentences(text):
+        plain = _COMPARISON.sub("", sentence)
+        stated = None if _TARGET.search(plain) else stated_period(plain, published)
+        if stated is not None:
+            context = stated
+        for rule in RULES:
+            if rule.requires and rule.requires not in sentence:
+                continue
+            for match in rule.pattern.finditer(sentence):
+                candidate = _candidate(rule, match, sentence, published, context, jurisdiction)
+                if candidate is not None:
+                    found.append(candidate)
+    return found
+
+
+def _candidate(
+    rule: Rule,
+    match: re.Match[str],
+    sentence: str,
+    published: date | None,
+    context: date | None,
+    jurisdiction: str,
+) -> Candidate | None:
+    head = sentence[: match.start()]
+    if _TARGET.search(head) or _TARGET.search(match.group()):
+        return None
+    # 较年初新增智能算力1500P: an increment word between the clause start and the number.
+    clause = _clause_before(sentence, match.start()) + sentence[match.start() : match.start("num")]
+    if _INCREMENT.search(clause):
+        return None
+    as_of = stated_period(_COMPARISON.sub("", head), published) or context or published
+    if as_of is None:
+        return None
+    groups = match.groupdict()
+    written_unit = groups.get("unit") or rule.unit or ""
+    if written_unit.upper() in ("EFLOPS", "PFLOPS"):
+        written_unit = written_unit.upper()
+    try:
+        value, unit = canonical(groups["num"], groups.get("scale") or "", written_unit)
+    except ParseError:
+        return None
+    return Candidate(
+        metric=rule.metric,
+        jurisdiction=_jurisdiction(sentence, jurisdiction),
+        value=value,
+        unit=unit,
+        as_of=as_of,
+        evidence=sentence,
+        qualifier=_qualifier(match, _clause_before(sentence, match.start())),
+        precision=groups.get("precision"),
+        published_at=published,
+    )

@@ -1,0 +1,56 @@
+"""The contract between the core and the scrapers: what a scraper is given and what it returns.
+
+Scrapers are pure functions ``parse(page: Page) -> ParseResult``: no network, no database.
+A scraper that needs another page (list -> article -> attachment) returns its URL in
+``links`` and the core fetches it, politely, in the same run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Page:
+    """A fetched page as a scraper sees it. ``url`` is the live URL, even under the mirror."""
+
+    url: str
+    source_id: str
+    jurisdiction: str
+    content: bytes
+    content_type: str = "text/html"
+    text: str | None = None
+    encoding: str | None = None
+
+    @property
+    def is_text(self) -> bool:
+        return self.text is not None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure a scraper believes it read, before validation makes it an observation."""
+
+    metric: str
+    jurisdiction: str
+    value: Decimal
+    unit: str
+    as_of: date
+    evidence: str
+    qualifier: str = "eq"
+    precision: str | None = None
+    published_at: date | None = None
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    candidates: tuple[Candidate, ...] = ()
+    links: tuple[str, ...] = ()
+    published_at: date | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+Parser = Callable[[Page], ParseResult]

@@ -1,0 +1,108 @@
+"""The one place that reads configuration: ``MONITOR_*`` variables and an optional ``.env``.
+
+Everything else receives a :class:`Settings` instance as an argument. Building one reads the
+environment; importing this module does not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from monitor.errors import ConfigError
+
+DEFAULT_USER_AGENT = (
+    "aiplus-monitor/0.1 (+https://github.com/aiplus-monitor/aiplus-monitor; "
+    "policy-research crawler, one request at a time)"
+)
+
+
+class Settings(BaseSettings):
+    """Service settings. Each field is the variable ``MONITOR_<FIELD>`` in upper case."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(default=Path("data"), description="Snapshots, reports, SQLite file.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default sqlite:///<data_dir>/monitor.db."
+    )
+    targets_file: Path = Field(default=Path("targets.toml"))
+    timezone: str = Field(default="Asia/Shanghai")
+    user_agent: str = Field(default=DEFAULT_USER_AGENT)
+    mirror_url: str | None = Field(
+        default=None, description="Send every fetch to this local mirror instead of the live host."
+    )
+    fetch_delay: float = Field(default=3.0, ge=0, description="Seconds between requests to a host.")
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=30.0, gt=0)
+    max_body_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
+    max_decompressed_bytes: int = Field(default=100 * 1024 * 1024, gt=0)
+    retry_attempts: int = Field(default=4, ge=1, le=10)
+    retry_wait_initial: float = Field(default=2.0, ge=0)
+    retry_wait_max: float = Field(default=60.0, ge=0)
+    max_retry_after: float = Field(
+        default=300.0, ge=0, description="Longest Retry-After we honour before giving up."
+    )
+    max_pages_per_source: int = Field(default=200, gt=0)
+    log_level: str = Field(default="INFO")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _parseable_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        try:
+            url = make_url(value)
+        except ArgumentError as exc:
+            raise ValueError(f"not a database URL: {value!r}") from exc
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError(
+                f"unsupported database {url.get_backend_name()!r} (sqlite, postgresql)"
+            )
+        return value
+
+    @field_validator("mirror_url")
+    @classmethod
+    def _http_mirror(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"mirror URL must start with http:// or https://, got {value!r}")
+        return value.rstrip("/")
+
+    @property
+    def sqlalchemy_url(self) -> URL:
+        if self.database_url:
+            return make_url(self.database_url)
+        return make_url(f"sqlite:///{(self.data_dir / 'monitor.db').resolve()}")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, turning validation errors into one-line ConfigErrors."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        variable = f"MONITOR_{field.upper()}" if field else "settings"
+        raise ConfigError(f"{variable}: {first['msg']}") from None

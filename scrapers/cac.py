@@ -1,0 +1,27 @@
+"""CAC (www.cac.gov.cn): 网信发布 list pages, filing announcements and their attachments."""
+
+from __future__ import annotations
+
+from monitor.page import Page, ParseResult
+from scrapers._html import article, select_links, soup
+
+NAME = "cac"
+VERSION = "0.1"
+_ATTACHMENTS = "a[href$='.xlsx'], a[href$='.xls'], a[href$='.docx'], a[href$='.pdf']"
+
+
+def parse(page: Page) -> ParseResult:
+    if not page.is_text:
+        return ParseResult(notes=("attachment stored; its rows are read by the filing reader",))
+    doc = soup(page)
+    listing = doc.select_one("div#loadingInfoPage")
+    if listing is not None:
+        # The live list uses protocol-relative, unquoted hrefs: urljoin resolves both.
+        return ParseResult(links=select_links(listing, "li h5 a", page.url))
+    return article(
+        page,
+        doc,
+        body=("div#BodyLabel", "#BodyLabel", ".TRS_Editor", "div.main-content"),
+        dates=("span#pubtime", "meta[name=publishdate]"),
+        attachments=_ATTACHMENTS,
+    )

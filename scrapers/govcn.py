@@ -1,0 +1,21 @@
+"""State Council (www.gov.cn): policy pages (table.bd1 metadata) and press-briefing transcripts."""
+
+from __future__ import annotations
+
+from monitor.page import Page, ParseResult
+from scrapers._html import article, select_links, soup
+
+NAME = "govcn"
+VERSION = "0.1"
+
+
+def parse(page: Page) -> ParseResult:
+    doc = soup(page)
+    if doc.select_one("#UCAP-CONTENT") is None:
+        return ParseResult(links=select_links(doc, "div.list li a", page.url))
+    return article(
+        page,
+        doc,
+        body=("#UCAP-CONTENT",),
+        dates=("div.pages-date", "meta[name=firstpublishedtime]", "table.bd1"),
+    )

@@ -1,0 +1,33 @@
+"""Guangdong 工信厅 (gdii.gd.gov.cn gkmlpt): the article HTML sits JSON-escaped in a script."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from monitor.page import Page, ParseResult
+from scrapers._html import article, parse_date, select_links, soup
+
+NAME = "guangdong"
+VERSION = "0.1"
+_FIELD = re.compile(r'"(content|publish_time|title)"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+def parse(page: Page) -> ParseResult:
+    fields = {name: _unescape(raw) for name, raw in _FIELD.findall(page.text or "")}
+    if "content" not in fields:
+        return ParseResult(links=select_links(soup(page), "a[href*='/gkmlpt/content/']", page.url))
+    body = BeautifulSoup(f"<div id='gkmlpt-content'>{fields['content']}</div>", "lxml")
+    # The date sits beside the content in the script, not in the article body.
+    published = parse_date(fields.get("publish_time"))
+    return article(page, body, body=("#gkmlpt-content",), dates=(), published=published)
+
+
+def _unescape(raw: str) -> str:
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return ""
+    return value if isinstance(value, str) else ""
