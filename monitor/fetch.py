@@ -190,9 +190,12 @@ class Fetcher:
         if cached is not None:
             return cached
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
-        result = await self._attempt(robots_url, source, Validators(), number=1, robots=None)
-        body = result.body.decode("utf-8", "replace") if result.body is not None else None
-        rules = rules_from_response(result.status_code, body, result.error)
+        final = (await self._with_retries(robots_url, source, Validators(), None))[-1]
+        if final.outcome in ("timeout", "network_error"):
+            rules = RobotsRules(reason=f"host unreachable ({final.error})", failure=final.outcome)
+        else:
+            body = final.body.decode("utf-8", "replace") if final.body is not None else None
+            rules = rules_from_response(final.status_code, body, final.error)
         self.robots.put(host, rules)
         return rules
 
@@ -201,30 +204,35 @@ class Fetcher:
     ) -> list[Attempt]:
         """Every attempt made for ``url``; the last one is the outcome."""
         host = (urlsplit(url).hostname or "").lower()
-        attempts: list[Attempt] = []
         async with self.gate.hold(host):
             rules = await self.robots_rules(url, source)
+            if rules.failure is not None:
+                return [Attempt(url, 1, utcnow(), outcome=rules.failure, error=rules.reason)]
             if not rules.allows(url, self.settings.user_agent):
                 reason = rules.reason or "robots.txt disallows this URL"
                 return [self._failed(url, 1, RobotsBlocked(f"{reason}: {url}"))]
-            try:
-                async for retry in stamina.retry_context(
-                    on=self._backoff,
-                    attempts=self.settings.retry_attempts,
-                    timeout=None,
-                    wait_initial=self.settings.retry_wait_initial,
-                    wait_max=self.settings.retry_wait_max,
-                    wait_jitter=self.settings.retry_wait_initial,
-                ):
-                    with retry:
-                        result = await self._attempt(
-                            url, source, validators or Validators(), len(attempts) + 1, rules
-                        )
-                        attempts.append(result)
-                        if _worth_retrying(result):
-                            raise _Retryable(result, self._retry_after(result))
-            except _Retryable:
-                pass  # attempts exhausted: the last recorded attempt is the outcome
+            return await self._with_retries(url, source, validators or Validators(), rules)
+
+    async def _with_retries(
+        self, url: str, source: SourceSpec, validators: Validators, rules: RobotsRules | None
+    ) -> list[Attempt]:
+        attempts: list[Attempt] = []
+        try:
+            async for retry in stamina.retry_context(
+                on=self._backoff,
+                attempts=self.settings.retry_attempts,
+                timeout=None,
+                wait_initial=self.settings.retry_wait_initial,
+                wait_max=self.settings.retry_wait_max,
+                wait_jitter=self.settings.retry_wait_initial,
+            ):
+                with retry:
+                    result = await self._attempt(url, source, validators, len(attempts) + 1, rules)
+                    attempts.append(result)
+                    if _worth_retrying(result):
+                        raise _Retryable(result, self._retry_after(result))
+        except _Retryable:
+            pass  # attempts exhausted: the last recorded attempt is the outcome
         return attempts
 
     def _retry_after(self, result: Attempt) -> float | None:
@@ -298,7 +306,7 @@ class Fetcher:
                 record.final_url = current
                 record.status_code = response.status_code
                 record.response_headers = {k.lower(): v for k, v in response.headers.items()}
-                if response.is_redirect:
+                if response.has_redirect_location:
                     current = urljoin(current, response.headers.get("location", ""))
                     continue
                 await self._read(record, response)

@@ -52,6 +52,8 @@ class RobotsRules:
     parser: Protego | None = None
     allow_all: bool = False
     reason: str = ""
+    # Set when the host did not answer at all: pages are then recorded with this outcome.
+    failure: str | None = None
 
     def allows(self, url: str, user_agent: str) -> bool:
         if self.parser is None:
