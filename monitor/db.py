@@ -66,6 +66,8 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     # WAL lets ops read history while a run writes; the busy timeout rides out short locks.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Safe with WAL: a crash loses no committed page; only power loss may drop the last few.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 

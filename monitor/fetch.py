@@ -297,23 +297,40 @@ class Fetcher:
             if hop == 0:
                 headers.update(_conditional_headers(validators))
             crawl_delay = robots.crawl_delay(self.settings.user_agent) if robots else None
-            await self.gate.pace((urlsplit(current).hostname or "").lower(), crawl_delay)
-            client = self._client(source.ca_bundle)
-            request = client.build_request("GET", physical, headers=headers)
-            record.request_headers = _public_headers(request.headers)
-            response = await client.send(request, stream=True)
+            host = (urlsplit(current).hostname or "").lower()
+            await self.gate.pace(host, crawl_delay)
             try:
-                record.final_url = current
-                record.status_code = response.status_code
-                record.response_headers = {k.lower(): v for k, v in response.headers.items()}
-                if response.has_redirect_location:
-                    current = urljoin(current, response.headers.get("location", ""))
-                    continue
-                await self._read(record, response)
+                location = await self._exchange(record, current, physical, headers, source)
             finally:
-                await response.aclose()
-            return
+                self.gate.finished(host)
+            if location is None:
+                return
+            current = location
         raise RefusedRedirect(f"more than {MAX_REDIRECTS} redirects from {record.url}")
+
+    async def _exchange(
+        self,
+        record: Attempt,
+        current: str,
+        physical: str,
+        headers: dict[str, str],
+        source: SourceSpec,
+    ) -> str | None:
+        """One request and response; returns the redirect target, or None when done."""
+        client = self._client(source.ca_bundle)
+        request = client.build_request("GET", physical, headers=headers)
+        record.request_headers = _public_headers(request.headers)
+        response = await client.send(request, stream=True)
+        try:
+            record.final_url = current
+            record.status_code = response.status_code
+            record.response_headers = {k.lower(): v for k, v in response.headers.items()}
+            if response.has_redirect_location:
+                return urljoin(current, response.headers.get("location", ""))
+            await self._read(record, response)
+            return None
+        finally:
+            await response.aclose()
 
     async def _read(self, record: Attempt, response: httpx.Response) -> None:
         status = response.status_code

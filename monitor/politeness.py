@@ -17,7 +17,7 @@ from protego import Protego
 
 
 class HostGate:
-    """Serialises requests per host and spaces them ``delay`` seconds apart."""
+    """Serialises requests per host and leaves ``delay`` seconds after each one ends."""
 
     def __init__(self, delay: float) -> None:
         self.delay = delay
@@ -32,7 +32,7 @@ class HostGate:
             yield
 
     async def pace(self, host: str, crawl_delay: float | None = None) -> None:
-        """Wait out the delay since the previous request to ``host``; call it while held.
+        """Wait out the delay since the previous request to ``host`` ended; call it while held.
 
         A robots.txt Crawl-delay longer than ours wins.
         """
@@ -42,6 +42,10 @@ class HostGate:
             wait = last + delay - time.monotonic()
             if wait > 0:
                 await asyncio.sleep(wait)
+        self._last[host] = time.monotonic()
+
+    def finished(self, host: str) -> None:
+        """Mark the end of a request: the next one waits ``delay`` from here."""
         self._last[host] = time.monotonic()
 
 

@@ -17,5 +17,6 @@ def parse(page: Page) -> ParseResult:
         page,
         doc,
         body=("#UCAP-CONTENT",),
-        dates=("div.pages-date", "meta[name=firstpublishedtime]", "table.bd1"),
+        # Policy pages: PubDate is 发布日期; table.bd1's first date would be 成文日期.
+        dates=("meta[name=PubDate]", "div.pages-date", "meta[name=firstpublishedtime]"),
     )

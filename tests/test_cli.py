@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,18 @@ COMMANDS = all_commands(typer.main.get_command(app))
 def test_the_expected_commands_exist() -> None:
     """The documented commands are all registered."""
     names = {" ".join(c) for c in COMMANDS}
-    assert {"run", "demo", "mirror", "history", "show-fetch", "observations", "snapshot",
-            "sources", "db", "db upgrade"} <= names
+    assert {
+        "run",
+        "demo",
+        "mirror",
+        "history",
+        "show-fetch",
+        "observations",
+        "snapshot",
+        "sources",
+        "db",
+        "db upgrade",
+    } <= names
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
@@ -69,8 +79,13 @@ def stored(
 
 @pytest.mark.parametrize(
     "args",
-    [["history", "--json"], ["observations", "--json"], ["sources", "--json"],
-     ["history", "--json", "--failed"], ["observations", "--json", "--metric", "genai_users"]],
+    [
+        ["history", "--json"],
+        ["observations", "--json"],
+        ["sources", "--json"],
+        ["history", "--json", "--failed"],
+        ["observations", "--json", "--metric", "genai_users"],
+    ],
 )
 def test_json_output_is_one_array(stored: Settings, args: list[str]) -> None:
     """--json prints one JSON array on stdout and nothing else."""
@@ -108,18 +123,34 @@ def test_show_fetch_tells_what_a_page_yielded(stored: Settings) -> None:
 def test_snapshot_prints_the_evidence(stored: Settings) -> None:
     """snapshot HASH prints the decoded page the figure was read from."""
     row = json.loads(
-        runner.invoke(app, ["observations", "--json", "--metric", "ai_core_industry_scale",
-                            "--jurisdiction", "cn-sc"]).stdout
+        runner.invoke(
+            app,
+            [
+                "observations",
+                "--json",
+                "--metric",
+                "ai_core_industry_scale",
+                "--jurisdiction",
+                "cn-sc",
+            ],
+        ).stdout
     )[0]
     result = runner.invoke(app, ["snapshot", row["snapshot_sha256"][:12]])
     assert result.exit_code == 0 and "全省人工智能核心产业规模" in result.stdout
 
 
 def monitor(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "MONITOR_DATA_DIR": str(tmp_path / "d")}
+    base = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "MONITOR_DATA_DIR": str(tmp_path / "d"),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "monitor", *args], env={**base, **env}, capture_output=True,
-        text=True, timeout=120, cwd=tmp_path,
+        [sys.executable, "-m", "monitor", *args],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
 
 
@@ -127,18 +158,30 @@ def monitor(args: list[str], tmp_path: Path, **env: str) -> subprocess.Completed
     ("args", "env", "message"),
     [
         (["run", "--once", "--source", "nope"], {}, "unknown source id nope"),
-        (["history"], {"MONITOR_DATABASE_URL": "postgresql+psycopg://u:pw@127.0.0.1:1/x"},
-         "cannot use database postgresql+psycopg://u:***@127.0.0.1:1/x"),
+        (
+            ["history"],
+            {"MONITOR_DATABASE_URL": "postgresql+psycopg://u:pw@127.0.0.1:1/x"},
+            "cannot use database postgresql+psycopg://u:***@127.0.0.1:1/x",
+        ),
         (["history"], {"MONITOR_DATABASE_URL": "nonsense"}, "MONITOR_DATABASE_URL: "),
         (["history"], {"MONITOR_DATA_DIR": "/proc/version/data"}, "is not writable"),
         (["show-fetch", "999"], {}, "no fetch with id 999"),
         (["history", "--source", "nope"], {}, "unknown source id nope"),
         (["history"], {"MONITOR_TIMEZONE": "Mars/Olympus"}, "MONITOR_TIMEZONE: "),
     ],
-    ids=["unknown-source", "unreachable-db", "invalid-url", "unwritable-dir", "no-fetch",
-         "history-unknown-source", "bad-timezone"],
+    ids=[
+        "unknown-source",
+        "unreachable-db",
+        "invalid-url",
+        "unwritable-dir",
+        "no-fetch",
+        "history-unknown-source",
+        "bad-timezone",
+    ],
 )
-def test_errors_are_one_line(tmp_path: Path, args: list[str], env: dict[str, str], message: str) -> None:
+def test_errors_are_one_line(
+    tmp_path: Path, args: list[str], env: dict[str, str], message: str
+) -> None:
     """Bad input exits 1 with a single `monitor: error:` line and no traceback."""
     result = monitor(args, tmp_path, **env)
     assert result.returncode == 1, result.stderr

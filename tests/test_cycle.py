@@ -138,14 +138,22 @@ def _explode(page: Page) -> ParseResult:
 
 def test_broken_source_never_aborts_the_run(engine: Engine, settings: Settings) -> None:
     """A source whose site is missing and one whose scraper raises are recorded; others go on."""
-    gone = SourceSpec("gone", "nobody", "cn", ("https://missing.example/",), ("missing.example",),
-                      "cac")
-    buggy = SourceSpec("buggy", "cnnic", "cn", ("https://www.cnnic.net.cn/6/86/88/index.html",),
-                       ("www.cnnic.net.cn",), "explode")
+    gone = SourceSpec(
+        "gone", "nobody", "cn", ("https://missing.example/",), ("missing.example",), "cac"
+    )
+    buggy = SourceSpec(
+        "buggy",
+        "cnnic",
+        "cn",
+        ("https://www.cnnic.net.cn/6/86/88/index.html",),
+        ("www.cnnic.net.cn",),
+        "explode",
+    )
     good = next(s for s in SOURCES if s.id == "cac")
     scrapers = {**REGISTRY, "explode": Scraper("explode", "0", _explode)}
-    run = run_cycle(engine, settings, CycleOptions(force=True), registry=(gone, buggy, good),
-                    scrapers=scrapers)
+    run = run_cycle(
+        engine, settings, CycleOptions(force=True), registry=(gone, buggy, good), scrapers=scrapers
+    )
     assert run.status == "completed" and run.sources_failed == 3 - 1 + 1  # gone, buggy, cac 404
     with Session(engine) as session:
         results = {r.source_id: r for r in session.exec(select(SourceResult)).all()}
@@ -198,7 +206,9 @@ def test_killed_run_is_marked_aborted_and_leaves_whole_pages(
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "monitor", "run", "--once", "--source", "cnnic"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         assert _Stalling.arrived.wait(60), "the run never reached the stalled page"

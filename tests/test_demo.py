@@ -12,8 +12,12 @@ from pathlib import Path
 def monitor(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "MONITOR_DATA_DIR": str(data_dir)}
     return subprocess.run(
-        [sys.executable, "-m", "monitor", *args], env=env, capture_output=True, text=True,
-        timeout=300, check=False,
+        [sys.executable, "-m", "monitor", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

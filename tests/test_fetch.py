@@ -26,7 +26,9 @@ SITE = SourceSpec(
 Make = Callable[..., Settings]
 
 
-def fetch(settings: Settings, *urls: str, validators: Validators | None = None) -> list[list[Attempt]]:
+def fetch(
+    settings: Settings, *urls: str, validators: Validators | None = None
+) -> list[list[Attempt]]:
     async def go() -> list[list[Attempt]]:
         async with Fetcher(settings) as fetcher:
             return list(await asyncio.gather(*(fetcher.fetch(u, SITE, validators) for u in urls)))
@@ -59,7 +61,9 @@ def test_gzip_body_is_decompressed(server: ScriptedServer, make_settings: Make) 
     assert final.bytes_received < len(body)
 
 
-def test_robots_disallow_blocks_without_requesting(server: ScriptedServer, make_settings: Make) -> None:
+def test_robots_disallow_blocks_without_requesting(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """A path robots.txt disallows is recorded blocked_by_robots and never requested."""
     server.page("site.test", "/robots.txt", b"User-agent: *\nDisallow: /private/\n")
     server.page("site.test", "/private/x", b"secret")
@@ -73,7 +77,9 @@ def test_robots_fetched_once_per_run(server: ScriptedServer, make_settings: Make
     server.page("site.test", "/robots.txt", b"User-agent: *\nAllow: /\n")
     for path in ("/1", "/2", "/3"):
         server.page("site.test", path, b"x")
-    results = fetch(make_settings(mirror_url=server.url), *(f"https://site.test/{i}" for i in (1, 2, 3)))
+    results = fetch(
+        make_settings(mirror_url=server.url), *(f"https://site.test/{i}" for i in (1, 2, 3))
+    )
     assert [r[-1].outcome for r in results] == ["ok", "ok", "ok"]
     assert len(server.requests("site.test", "/robots.txt")) == 1
 
@@ -90,7 +96,9 @@ def test_robots_status_rules(
     final = one(make_settings(mirror_url=server.url), "https://site.test/p")[-1]
     assert (final.outcome == "ok") is allowed
     if not allowed:
-        assert final.outcome == "blocked_by_robots" and "robots.txt unavailable" in (final.error or "")
+        assert final.outcome == "blocked_by_robots" and "robots.txt unavailable" in (
+            final.error or ""
+        )
 
 
 def _conditional(handler: Handler) -> None:
@@ -99,7 +107,9 @@ def _conditional(handler: Handler) -> None:
     elif handler.headers.get("If-Modified-Since") == "Tue, 01 Jul 2025 00:00:00 GMT":
         handler.reply(304)
     else:
-        handler.reply(200, b"body", {"ETag": '"v1"', "Last-Modified": "Tue, 01 Jul 2025 00:00:00 GMT"})
+        handler.reply(
+            200, b"body", {"ETag": '"v1"', "Last-Modified": "Tue, 01 Jul 2025 00:00:00 GMT"}
+        )
 
 
 @pytest.mark.parametrize(
@@ -136,7 +146,9 @@ def _flaky(statuses: list[int], headers: dict[str, str] | None = None) -> Callab
     return behave
 
 
-def test_server_errors_are_retried_until_success(server: ScriptedServer, make_settings: Make) -> None:
+def test_server_errors_are_retried_until_success(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """5xx answers are retried with backoff and every attempt is recorded."""
     server.route("site.test", "/f", _flaky([503, 502]))
     attempts = one(make_settings(mirror_url=server.url, retry_attempts=4), "https://site.test/f")
@@ -164,7 +176,9 @@ def test_retry_after_is_honoured(server: ScriptedServer, make_settings: Make) ->
 def test_retry_after_beyond_the_limit_gives_up(server: ScriptedServer, make_settings: Make) -> None:
     """A Retry-After longer than max_retry_after is not waited for within the run."""
     server.route("site.test", "/later", _flaky([503], {"Retry-After": "3600"}))
-    attempts = one(make_settings(mirror_url=server.url, max_retry_after=10), "https://site.test/later")
+    attempts = one(
+        make_settings(mirror_url=server.url, max_retry_after=10), "https://site.test/later"
+    )
     assert [a.status_code for a in attempts] == [503]
 
 
@@ -217,11 +231,15 @@ def test_network_error_on_the_page_is_retried(server: ScriptedServer, make_setti
 def test_declared_length_over_cap_is_too_large(server: ScriptedServer, make_settings: Make) -> None:
     """A Content-Length above the body cap is refused before reading."""
     server.page("site.test", "/big", b"x" * 5000)
-    final = one(make_settings(mirror_url=server.url, max_body_bytes=1000), "https://site.test/big")[-1]
+    final = one(make_settings(mirror_url=server.url, max_body_bytes=1000), "https://site.test/big")[
+        -1
+    ]
     assert final.outcome == "too_large" and final.body is None
 
 
-def test_undeclared_length_over_cap_is_too_large(server: ScriptedServer, make_settings: Make) -> None:
+def test_undeclared_length_over_cap_is_too_large(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """A body without Content-Length is cut off once it passes the cap."""
 
     def stream(handler: Handler) -> None:
@@ -233,7 +251,9 @@ def test_undeclared_length_over_cap_is_too_large(server: ScriptedServer, make_se
         handler.close_connection = True
 
     server.route("site.test", "/stream", stream)
-    final = one(make_settings(mirror_url=server.url, max_body_bytes=10_000), "https://site.test/stream")[-1]
+    final = one(
+        make_settings(mirror_url=server.url, max_body_bytes=10_000), "https://site.test/stream"
+    )[-1]
     assert final.outcome == "too_large"
 
 
@@ -247,7 +267,9 @@ def test_decompression_bomb_is_too_large(server: ScriptedServer, make_settings: 
     assert final.outcome == "too_large" and "decompressed" in (final.error or "")
 
 
-def test_redirect_within_allowed_hosts_is_followed(server: ScriptedServer, make_settings: Make) -> None:
+def test_redirect_within_allowed_hosts_is_followed(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """A redirect to another allowed host is followed and the final URL recorded."""
     server.page("site.test", "/old", b"", status=301, Location="https://second.test/new")
     server.page("second.test", "/new", b"moved here")
@@ -300,21 +322,26 @@ def _slow_page(handler: Handler) -> None:
     handler.reply(200, b"ok")
 
 
-def test_one_request_at_a_time_per_host_with_delay(server: ScriptedServer, make_settings: Make) -> None:
+def test_one_request_at_a_time_per_host_with_delay(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """Requests to one host never overlap and are spaced by the configured delay."""
     for path in ("/1", "/2", "/3"):
         server.route("site.test", path, _slow_page)
     settings = make_settings(mirror_url=server.url, fetch_delay=0.3)
     fetch(settings, "https://site.test/1", "https://site.test/2", "https://site.test/3")
     pages = sorted(
-        (r for r in server.requests("site.test") if r.path != "/robots.txt"), key=lambda r: r.started
+        (r for r in server.requests("site.test") if r.path != "/robots.txt"),
+        key=lambda r: r.started,
     )
     assert server.state.max_active["site.test"] == 1
     starts = [r.started for r in pages]
     assert all(b - a >= 0.29 for a, b in itertools.pairwise(starts))
 
 
-def test_different_hosts_are_fetched_in_parallel(server: ScriptedServer, make_settings: Make) -> None:
+def test_different_hosts_are_fetched_in_parallel(
+    server: ScriptedServer, make_settings: Make
+) -> None:
     """Two hosts are fetched at the same time: their requests overlap."""
     server.route("site.test", "/p", _slow_page)
     server.route("second.test", "/p", _slow_page)

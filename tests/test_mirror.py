@@ -35,8 +35,12 @@ def test_directory_serves_index(mirror: MirrorServer) -> None:
 def test_etag_gives_304(mirror: MirrorServer) -> None:
     """A request with the file's ETag answers 304 Not Modified."""
     first = get(mirror, "www.cac.gov.cn", "/wxzw/wxfb/A093702index_1.htm")
-    again = get(mirror, "www.cac.gov.cn", "/wxzw/wxfb/A093702index_1.htm",
-                **{"If-None-Match": first.headers["etag"]})
+    again = get(
+        mirror,
+        "www.cac.gov.cn",
+        "/wxzw/wxfb/A093702index_1.htm",
+        **{"If-None-Match": first.headers["etag"]},
+    )
     assert again.status_code == 304 and again.content == b""
 
 

@@ -15,10 +15,22 @@ from monitor.page import Candidate
 PROVENANCE = observations.Provenance(source_id="cnnic", extractor="test", extractor_version="1")
 
 
-def candidate(value: str, *, as_of: date = date(2025, 6, 30), precision: str | None = None,
-              metric: str = "genai_users") -> Candidate:
-    return Candidate(metric=metric, jurisdiction="cn", value=Decimal(value), unit="persons",
-                     as_of=as_of, evidence=f"用户规模达{value}人。", precision=precision)
+def candidate(
+    value: str,
+    *,
+    as_of: date = date(2025, 6, 30),
+    precision: str | None = None,
+    metric: str = "genai_users",
+) -> Candidate:
+    return Candidate(
+        metric=metric,
+        jurisdiction="cn",
+        value=Decimal(value),
+        unit="persons",
+        as_of=as_of,
+        evidence=f"用户规模达{value}人。",
+        precision=precision,
+    )
 
 
 def store(engine: Engine, *candidates: Candidate) -> int:

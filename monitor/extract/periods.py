@@ -34,6 +34,10 @@ def _quarter(month: int) -> Callable[[re.Match[str], date | None], date]:
     return lambda m, pub: _month_end(int(m["y"]), month)
 
 
+def _this_year_quarter(month: int) -> Callable[[re.Match[str], date | None], date | None]:
+    return lambda m, pub: _month_end(pub.year, month) if pub else None
+
+
 def _year_end(m: re.Match[str], pub: date | None) -> date:
     return date(int(m["y"]), 12, 31)
 
@@ -53,10 +57,13 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], date
     (re.compile(_Y + r"(?:上半年|前两个?季度)"), _quarter(6)),
     (re.compile(_Y + r"前三季度"), _quarter(9)),
     (re.compile(_Y + r"(?:一季度|第一季度)"), _quarter(3)),
+    (re.compile(r"今年(?:上半年|前两个?季度)"), _this_year_quarter(6)),
+    (re.compile(r"今年前三季度"), _this_year_quarter(9)),
+    (re.compile(r"今年(?:一季度|第一季度)"), _this_year_quarter(3)),
     (re.compile(_Y + r"(?P<m>\d{1,2})月"), _month),
     (re.compile(r"今年(?P<m>\d{1,2})月"), _this_year_month),
     (re.compile(_Y + r"(?:底|末|全年)?"), _year_end),
-    (re.compile(r"去年(?:底|末|全年)"), _last_year_end),
+    (re.compile(r"去年(?:底|末|全年|，|,)"), _last_year_end),
     (re.compile(r"截至目前|目前|当前|截至发稿"), _published),
 )
 
@@ -64,7 +71,8 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], date
 def stated_period(text: str, published: date | None) -> date | None:
     """The reference date that ``text`` states, or None when it states none.
 
-    Relative words (今年, 去年底, 目前) resolve against ``published``.
+    Relative words (今年, 去年底, 目前) resolve against ``published``. A date that does not
+    exist (2月30日) raises ValueError: the statement is unreliable and should be skipped.
     """
     for pattern, resolve in _RULES:
         match = pattern.search(text)

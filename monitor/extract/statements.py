@@ -19,9 +19,10 @@ from monitor.page import Candidate
 
 NUM = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
 QUAL = r"(?P<q>超过|超|突破|逾|近|接近|约|不足|不到)?"
-VERB = r"(?:已|已经)?(?:达到|达|为|是|已达)?"
-SCALE = r"(?P<scale>万亿|万|亿)?"
-AFTER = r"(?P<after>余|多)?"
+VERB = r"(?:已|已经|有望|预计)?(?:达到|达|为|是|已达)?"
+# 余/多 may stand before or after the scale: 3万余家, 1.2余万.
+AMOUNT = NUM + r"(?P<after>余|多)?(?P<scale>万亿|万|亿)?(?P<after2>余|多)?"
+TAIL = r"(?P<tail>以上|左右)?"
 COMPUTE_UNIT = r"\s*(?P<unit>EFLOPS|EFlops|PFLOPS|PFlops|P|百亿亿次/秒)"
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _TARGET = re.compile(r"到20\d\d年|力争|目标|规划|将达到|计划")
@@ -55,61 +56,77 @@ def _rule(metric: str, pattern: str, unit: str | None = None, requires: str | No
 RULES: tuple[Rule, ...] = (
     _rule("genai_services_filed", NUM + r"款生成式人工智能服务[^。；]*?完成备案", "款"),
     _rule("genai_services_registered", NUM + r"款生成式人工智能应用或功能[^。；]*?完成登记", "款"),
-    _rule("internet_users", r"网民规模" + VERB + QUAL + NUM + AFTER + SCALE + r"人", "人"),
-    _rule("internet_penetration_rate", r"互联网普及率" + VERB + QUAL + NUM + r"%", "%"),
+    _rule("internet_users", r"网民规模" + VERB + QUAL + AMOUNT + r"人" + TAIL, "人"),
+    _rule("internet_penetration_rate", r"互联网普及率" + VERB + QUAL + NUM + r"%" + TAIL, "%"),
     _rule(
         "genai_users",
-        r"生成式人工智能(?:产品的)?用户规模" + VERB + QUAL + NUM + AFTER + SCALE + r"人",
+        r"生成式人工智能(?:产品的)?用户规模" + VERB + QUAL + AMOUNT + r"人" + TAIL,
         "人",
     ),
     _rule(
         "genai_penetration_rate",
-        r"(?<!互联网)(?:普及率|占整体人口的|占总人口的?比例)" + VERB + QUAL + NUM + r"%",
+        r"(?<!互联网)(?:普及率|占整体人口的|占总人口的?比例)" + VERB + QUAL + NUM + r"%" + TAIL,
         "%",
         requires="生成式人工智能",
     ),
-    _rule("compute_total", r"算力总规模" + VERB + QUAL + NUM + AFTER + COMPUTE_UNIT),
+    _rule("compute_total", r"算力总规模" + VERB + QUAL + AMOUNT + COMPUTE_UNIT + TAIL),
     _rule(
         "compute_intelligent",
         r"智能算力(?:规模)?"
         + VERB
         + QUAL
-        + NUM
-        + AFTER
+        + AMOUNT
         + COMPUTE_UNIT
+        + TAIL
         + r"(?:[（(](?P<precision>FP\d+|INT\d+)[)）])?",
     ),
     _rule(
         "ai_core_industry_scale",
-        r"人工智能核心产业(?:规模|营收)" + VERB + QUAL + NUM + AFTER + SCALE + r"元",
+        r"人工智能核心产业(?:规模|营收)" + VERB + QUAL + AMOUNT + r"元" + TAIL,
         "元",
     ),
     _rule(
         "ai_industry_scale",
-        r"人工智能产业(?:规模|营收)" + VERB + QUAL + NUM + AFTER + SCALE + r"元",
+        r"人工智能产业(?:规模|营收)" + VERB + QUAL + AMOUNT + r"元" + TAIL,
         "元",
     ),
     _rule(
         "ai_enterprises",
-        r"人工智能(?:核心)?企业(?:数量)?" + VERB + QUAL + NUM + AFTER + r"家",
+        r"人工智能(?:核心)?企业(?:数量)?" + VERB + QUAL + AMOUNT + r"家" + TAIL,
         "家",
     ),
-    _rule("industry_models", r"行业(?:应用)?大模型" + VERB + QUAL + NUM + AFTER + r"个", "个"),
+    _rule("industry_models", r"行业(?:应用)?大模型" + VERB + QUAL + AMOUNT + r"个" + TAIL, "个"),
     _rule(
         "large_models_released",
-        r"已?发布的?大模型(?:数量)?" + VERB + QUAL + NUM + AFTER + r"个",
+        r"已?发布的?大模型(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
         "个",
     ),
-    _rule("smart_factories_basic", r"基础级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
-    _rule("smart_factories_advanced", r"先进级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
-    _rule("smart_factories_excellent", r"卓越级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
-    _rule("smart_factories_leading", r"领航级智能工厂" + NUM + SCALE + AFTER + r"家", "家"),
+    _rule("smart_factories_basic", r"基础级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
+    _rule("smart_factories_advanced", r"先进级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
+    _rule("smart_factories_excellent", r"卓越级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
+    _rule("smart_factories_leading", r"领航级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
 )
 
-_LOCAL = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区")
-_PLACES = (
-    (re.compile(r"北京经开区|北京经济技术开发区|亦庄"), "cn-bj-etown"),
-    (re.compile(r"我国|全国|中国"), "cn"),
+# Who a figure is about: the place named nearest before it in its sentence. None means the
+# publisher's own jurisdiction (全省, 我市 on a provincial or city page).
+_PLACES: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(pattern), slug)
+    for pattern, slug in (
+        (r"北京经开区|北京经济技术开发区|亦庄", "cn-bj-etown"),
+        (r"成都", "cn-sc-chengdu"),
+        (r"杭州", "cn-zj-hangzhou"),
+        (r"深圳", "cn-gd-shenzhen"),
+        (r"广州", "cn-gd-guangzhou"),
+        (r"北京", "cn-bj"),
+        (r"上海", "cn-sh"),
+        (r"天津", "cn-tj"),
+        (r"广东", "cn-gd"),
+        (r"四川", "cn-sc"),
+        (r"浙江", "cn-zj"),
+        (r"江苏", "cn-js"),
+        (r"我国|全国|中国", "cn"),
+        (r"全省|我省|本省|全市|我市|本市|全区|我区", None),
+    )
 )
 
 
@@ -120,25 +137,27 @@ def sentences(text: str) -> Iterator[str]:
             yield sentence
 
 
-def _jurisdiction(sentence: str, default: str) -> str:
-    """Named places first; 全省/我市 mean the publisher's own; 我国/全国 mean national."""
-    for pattern, slug in _PLACES[:1]:
-        if pattern.search(sentence):
-            return slug
-    if _LOCAL.search(sentence):
-        return default
-    for pattern, slug in _PLACES[1:]:
-        if pattern.search(sentence):
-            return slug
-    return default
+def _jurisdiction(head: str, default: str) -> str:
+    """The place named nearest before the figure; the publisher's own when none is named."""
+    best: tuple[int, int, str] | None = None
+    for rank, (pattern, slug) in enumerate(_PLACES):
+        for found in pattern.finditer(head):
+            # Nearest end wins; at equal ends the more specific (earlier) pattern does.
+            key = (found.end(), -rank, slug or default)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else default
 
 
 def _qualifier(match: re.Match[str], clause: str) -> str:
+    groups = match.groupdict()
     if "预计" in clause or "有望" in clause:
         return "estimate"
-    if match.groupdict().get("after"):
+    if groups.get("after") or groups.get("after2") or groups.get("tail") == "以上":
         return "gt"
-    return _QUALIFIERS.get(match.groupdict().get("q") or "", "eq")
+    if groups.get("tail") == "左右":
+        return "approx"
+    return _QUALIFIERS.get(groups.get("q") or "", "eq")
 
 
 def _clause_before(sentence: str, start: int) -> str:
@@ -154,7 +173,10 @@ def extract(text: str, *, published: date | None, jurisdiction: str) -> list[Can
     context: date | None = None  # the period of the previous sentence in this text
     for sentence in sentences(text):
         plain = _COMPARISON.sub("", sentence)
-        stated = None if _TARGET.search(plain) else stated_period(plain, published)
+        try:
+            stated = None if _TARGET.search(plain) else stated_period(plain, published)
+        except ValueError:
+            continue  # a date that does not exist: nothing in this sentence can be trusted
         if stated is not None:
             context = stated
         for rule in RULES:
@@ -167,6 +189,15 @@ def extract(text: str, *, published: date | None, jurisdiction: str) -> list[Can
     return found
 
 
+def _in_the_future(as_of: date, published: date | None, clause: str) -> bool:
+    """A figure for a later year than the page is a target; later this year, an estimate at most."""
+    if published is None or as_of <= published:
+        return False
+    if as_of.year > published.year:
+        return True
+    return "预计" not in clause and "有望" not in clause and (as_of - published).days > 31
+
+
 def _candidate(
     rule: Rule,
     match: re.Match[str],
@@ -176,14 +207,15 @@ def _candidate(
     jurisdiction: str,
 ) -> Candidate | None:
     head = sentence[: match.start()]
-    if _TARGET.search(head) or _TARGET.search(match.group()):
+    rest_of_clause = re.split(r"[，,]", sentence[match.end() :], maxsplit=1)[0]
+    if _TARGET.search(head) or _TARGET.search(match.group()) or _TARGET.search(rest_of_clause):
         return None
     # 较年初新增智能算力1500P: an increment word between the clause start and the number.
     clause = _clause_before(sentence, match.start()) + sentence[match.start() : match.start("num")]
     if _INCREMENT.search(clause):
         return None
     as_of = stated_period(_COMPARISON.sub("", head), published) or context or published
-    if as_of is None:
+    if as_of is None or _in_the_future(as_of, published, clause):
         return None
     groups = match.groupdict()
     written_unit = groups.get("unit") or rule.unit or ""
@@ -195,12 +227,12 @@ def _candidate(
         return None
     return Candidate(
         metric=rule.metric,
-        jurisdiction=_jurisdiction(sentence, jurisdiction),
+        jurisdiction=_jurisdiction(head, jurisdiction),
         value=value,
         unit=unit,
         as_of=as_of,
         evidence=sentence,
-        qualifier=_qualifier(match, _clause_before(sentence, match.start())),
+        qualifier=_qualifier(match, clause),
         precision=groups.get("precision"),
         published_at=published,
     )

@@ -45,7 +45,9 @@ class Handler(BaseHTTPRequestHandler):
         state = self.server.state
         host = (self.headers.get("Host") or "").split(":")[0]
         path = urlsplit(self.path).path
-        record = Request(host, path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
+        record = Request(
+            host, path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic()
+        )
         with state.lock:
             state.log.append(record)
             state.active[host] = state.active.get(host, 0) + 1
@@ -94,9 +96,7 @@ class ScriptedServer:
     def route(self, host: str, path: str, behaviour: Behaviour) -> None:
         self.state.routes[(host, path)] = behaviour
 
-    def page(
-        self, host: str, path: str, body: bytes, status: int = 200, **headers: str
-    ) -> None:
+    def page(self, host: str, path: str, body: bytes, status: int = 200, **headers: str) -> None:
         named = {k.replace("_", "-"): v for k, v in headers.items()}
         self.route(host, path, lambda h: h.reply(status, body, named))
 

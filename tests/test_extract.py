@@ -1,0 +1,680 @@
+"""The pure extraction functions: numerals, units, periods and catalogue statements.
+
+Expectations follow DESIGN.md sections 3, 5 and 6.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from monitor.errors import ParseError
+from monitor.extract.numbers import canonical, chinese_integer, number
+from monitor.extract.periods import resolve_as_of, stated_period
+from monitor.extract.statements import extract
+from monitor.page import Candidate
+
+D = Decimal
+Obs = tuple[str, str, Decimal, date, str]
+
+# Publication dates of the mirror pages the sentences come from.
+CAC_PUB = date(2025, 1, 8)
+CNNIC_PUB = date(2025, 7, 17)
+BRIEFING_PUB = date(2025, 8, 28)
+SICHUAN_PUB = date(2025, 3, 20)
+PUB = date(2025, 7, 17)
+
+
+def observed(candidates: Iterable[Candidate]) -> list[Obs]:
+    """(metric, jurisdiction, value, as_of, qualifier) of each candidate, sorted."""
+    return sorted((c.metric, c.jurisdiction, c.value, c.as_of, c.qualifier) for c in candidates)
+
+
+# --- numbers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("两千", 2000, id="liang-qian"),
+        pytest.param("一千四百", 1400, id="yi-qian-si-bai"),
+        pytest.param("十二", 12, id="shi-er-leading-ten"),
+        pytest.param("十", 10, id="shi-alone"),
+        pytest.param("三十", 30, id="san-shi"),
+        pytest.param("两百", 200, id="liang-bai"),
+        pytest.param("一百零五", 105, id="zero-placeholder"),
+        pytest.param("一千零一", 1001, id="zero-placeholder-thousands"),
+        pytest.param("〇", 0, id="ling-circle"),
+        pytest.param("九", 9, id="single-digit"),
+    ],
+)
+def test_chinese_integer(text: str, expected: int) -> None:
+    """A Chinese numeral without a scale reads as its integer value."""
+    assert chinese_integer(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("十二a", id="latin-letter"),
+        pytest.param("3千", id="arabic-digit-mixed"),
+        pytest.param("一万", id="scale-word-not-a-numeral"),
+    ],
+)
+def test_chinese_integer_rejects(text: str) -> None:
+    """Anything that is not a plain Chinese numeral is a ParseError, never a guess."""
+    with pytest.raises(ParseError):
+        chinese_integer(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("302", D(302), id="arabic-integer"),
+        pytest.param("11.08", D("11.08"), id="arabic-decimal"),
+        pytest.param("1,234", D(1234), id="ascii-thousands-separator"),
+        pytest.param("1，234", D(1234), id="fullwidth-thousands-separator"),
+        pytest.param(" 3.5 ", D("3.5"), id="surrounding-space"),
+        pytest.param("两千", D(2000), id="chinese-numeral"),
+        pytest.param("十二", D(12), id="chinese-twelve"),
+    ],
+)
+def test_number(text: str, expected: Decimal) -> None:
+    """Arabic (with separators) and Chinese numerals read as exact Decimals."""
+    value = number(text)
+    assert isinstance(value, Decimal)
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "unit", "expected", "expected_unit"),
+    [
+        pytest.param("3.5", "万", "人", D(35000), "persons", id="3.5wan-persons"),
+        pytest.param("5.15", "亿", "人", D(515000000), "persons", id="5.15yi-persons"),
+        pytest.param("7000", "亿", "元", D("7e11"), "CNY", id="7000yi-yuan"),
+        pytest.param("1.2", "万亿", "元", D("1.2e12"), "CNY", id="1.2wanyi-yuan"),
+        pytest.param("两千", "亿", "元", D("2e11"), "CNY", id="chinese-numeral-with-scale"),
+        pytest.param("1", "亿", "元", D(100000000), "CNY", id="1yi-yuan"),
+        pytest.param("302", "", "款", D(302), "count", id="kuan-count"),
+        pytest.param("5300", "", "家", D(5300), "count", id="jia-count"),
+        pytest.param("20", "", "个", D(20), "count", id="ge-count"),
+        pytest.param("36.5", "", "%", D("36.5"), "percent", id="percent-not-fraction"),
+        pytest.param("90", "", "EFLOPS", D("9e19"), "FLOPS", id="eflops"),
+        pytest.param("8000", "", "P", D("8e18"), "FLOPS", id="p-is-pflops"),
+        pytest.param("5000", "", "PFLOPS", D("5e18"), "FLOPS", id="pflops"),
+        pytest.param("90", "", "百亿亿次/秒", D("9e19"), "FLOPS", id="baiyiyi-per-second"),
+    ],
+)
+def test_canonical(
+    value: str, scale: str, unit: str, expected: Decimal, expected_unit: str
+) -> None:
+    """Value, scale and written unit become the catalogue's canonical unit (DESIGN section 3)."""
+    got, got_unit = canonical(value, scale, unit)
+    assert isinstance(got, Decimal)
+    assert (got, got_unit) == (expected, expected_unit)
+
+
+@pytest.mark.parametrize(
+    ("value", "scale", "unit"),
+    [
+        pytest.param("1", "", "吨", id="unknown-unit"),
+        pytest.param("1", "千", "元", id="unknown-scale"),
+        pytest.param("abc", "", "元", id="not-a-number"),
+    ],
+)
+def test_canonical_rejects(value: str, scale: str, unit: str) -> None:
+    """An unknown unit, scale or numeral is a ParseError."""
+    with pytest.raises(ParseError):
+        canonical(value, scale, unit)
+
+
+# --- periods ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("截至2025年6月底，", PUB, date(2025, 6, 30), id="month-end-di"),
+        pytest.param("截至2025年6月末，", PUB, date(2025, 6, 30), id="month-end-mo"),
+        pytest.param("截至2025年6月，", PUB, date(2025, 6, 30), id="month-alone"),
+        pytest.param("截至2025年2月底，", PUB, date(2025, 2, 28), id="february-end"),
+        pytest.param("截至2024年2月底，", PUB, date(2024, 2, 29), id="february-end-leap"),
+        pytest.param("截至2024年12月31日，", PUB, date(2024, 12, 31), id="full-date"),
+        pytest.param("2025年上半年，", PUB, date(2025, 6, 30), id="first-half"),
+        pytest.param("2025年前两个季度，", PUB, date(2025, 6, 30), id="first-two-quarters"),
+        pytest.param("2025年前三季度，", PUB, date(2025, 9, 30), id="first-three-quarters"),
+        pytest.param("2025年一季度，", PUB, date(2025, 3, 31), id="first-quarter"),
+        pytest.param("2025年第一季度，", PUB, date(2025, 3, 31), id="first-quarter-di"),
+        pytest.param("2024年，", PUB, date(2024, 12, 31), id="bare-year"),
+        pytest.param("截至2024年底，", PUB, date(2024, 12, 31), id="year-end-di"),
+        pytest.param("2024年末，", PUB, date(2024, 12, 31), id="year-end-mo"),
+        pytest.param("2024年全年，", PUB, date(2024, 12, 31), id="full-year"),
+        pytest.param("去年底，", SICHUAN_PUB, date(2024, 12, 31), id="last-year-end"),
+        pytest.param("去年全年，", SICHUAN_PUB, date(2024, 12, 31), id="last-year-full"),
+        pytest.param("今年2月28日，", SICHUAN_PUB, date(2025, 2, 28), id="this-year-day"),
+        pytest.param("今年6月底，", PUB, date(2025, 6, 30), id="this-year-month"),
+        pytest.param("目前，", PUB, PUB, id="mu-qian-is-publication"),
+        pytest.param("截至目前，", PUB, PUB, id="jie-zhi-mu-qian"),
+        pytest.param("当前，", PUB, PUB, id="dang-qian"),
+        pytest.param("截至发稿，", PUB, PUB, id="jie-zhi-fa-gao"),
+        pytest.param("去年底，", None, None, id="relative-without-publication"),
+        pytest.param("今年2月28日，", None, None, id="this-year-without-publication"),
+        pytest.param("我国网民规模达11亿人。", PUB, None, id="no-period"),
+        pytest.param("第56次统计报告发布。", PUB, None, id="unrelated-number-no-period"),
+        pytest.param(
+            "今年上半年，",
+            date(2025, 7, 15),
+            date(2025, 6, 30),
+            id="this-year-first-half",
+        ),
+        pytest.param(
+            "今年前三季度，",
+            date(2025, 10, 20),
+            date(2025, 9, 30),
+            id="this-year-first-three-quarters",
+        ),
+        pytest.param(
+            "今年一季度，",
+            date(2025, 4, 20),
+            date(2025, 3, 31),
+            id="this-year-first-quarter",
+        ),
+        pytest.param(
+            "去年，",
+            SICHUAN_PUB,
+            date(2024, 12, 31),
+            id="last-year-bare",
+        ),
+    ],
+)
+def test_stated_period(text: str, published: date | None, expected: date | None) -> None:
+    """Period words resolve to the reference date; relative words against the publication date."""
+    assert stated_period(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param("截至2025年6月底，", PUB, date(2025, 6, 30), id="stated-wins"),
+        pytest.param("我国网民规模达11亿人。", PUB, PUB, id="falls-back-to-publication"),
+        pytest.param("我国网民规模达11亿人。", None, None, id="neither"),
+        pytest.param("2024年，", None, date(2024, 12, 31), id="stated-without-publication"),
+    ],
+)
+def test_resolve_as_of(text: str, published: date | None, expected: date | None) -> None:
+    """as_of is the stated period, else the publication date, else None."""
+    assert resolve_as_of(text, published) == expected
+
+
+# --- statements ---------------------------------------------------------------------------
+
+EXTRACT_CASES = [
+    pytest.param(
+        "截至2024年12月31日，共302款生成式人工智能服务在国家网信办完成备案。",
+        CAC_PUB,
+        "cn",
+        [("genai_services_filed", "cn", D(302), date(2024, 12, 31), "eq")],
+        id="genai-services-filed",
+    ),
+    pytest.param(
+        "2024年共105款生成式人工智能应用或功能在地方网信部门完成登记。",
+        CAC_PUB,
+        "cn",
+        [("genai_services_registered", "cn", D(105), date(2024, 12, 31), "eq")],
+        id="genai-services-registered",
+    ),
+    pytest.param(
+        "截至2025年6月，我国网民规模达11.23亿人，互联网普及率达79.7%。",
+        CNNIC_PUB,
+        "cn",
+        [
+            ("internet_penetration_rate", "cn", D("79.7"), date(2025, 6, 30), "eq"),
+            ("internet_users", "cn", D("1.123e9"), date(2025, 6, 30), "eq"),
+        ],
+        id="internet-users-and-rate",
+    ),
+    pytest.param(
+        "截至2024年12月，生成式人工智能产品的用户规模达2.49亿人，占整体人口的17.7%。",
+        date(2025, 1, 17),
+        "cn",
+        [
+            ("genai_penetration_rate", "cn", D("17.7"), date(2024, 12, 31), "eq"),
+            ("genai_users", "cn", D("2.49e8"), date(2024, 12, 31), "eq"),
+        ],
+        id="genai-users-and-share-of-population",
+    ),
+    pytest.param(
+        "截至2025年6月，我国生成式人工智能用户规模达5.15亿人，较2024年12月增长2.66亿人，"
+        "普及率为36.5%。",
+        CNNIC_PUB,
+        "cn",
+        [
+            ("genai_penetration_rate", "cn", D("36.5"), date(2025, 6, 30), "eq"),
+            ("genai_users", "cn", D("5.15e8"), date(2025, 6, 30), "eq"),
+        ],
+        id="genai-users-level-not-increment",
+    ),
+    pytest.param(
+        "截至2025年6月，使用过生成式人工智能产品的人数占总人口比例为36.5%。",
+        CNNIC_PUB,
+        "cn",
+        [("genai_penetration_rate", "cn", D("36.5"), date(2025, 6, 30), "eq")],
+        id="genai-rate-share-of-total-population",
+    ),
+    pytest.param(
+        "截至2024年12月，我国网民规模达11.08亿人。生成式人工智能产品的用户规模达2.49亿人。",
+        date(2025, 1, 17),
+        "cn",
+        [
+            ("genai_users", "cn", D("2.49e8"), date(2024, 12, 31), "eq"),
+            ("internet_users", "cn", D("1.108e9"), date(2024, 12, 31), "eq"),
+        ],
+        id="period-carries-to-next-sentence",
+    ),
+    pytest.param(
+        "2024年，全省人工智能核心产业规模达到1200亿元，同比增长18%。",
+        SICHUAN_PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("1.2e11"), date(2024, 12, 31), "eq")],
+        id="ai-core-industry-quan-sheng-default",
+    ),
+    pytest.param(
+        "2024年，我国人工智能核心产业规模已接近1万亿元。",
+        BRIEFING_PUB,
+        "cn",
+        [("ai_core_industry_scale", "cn", D("1e12"), date(2024, 12, 31), "approx")],
+        id="ai-core-industry-jiejin-wanyi",
+    ),
+    pytest.param(
+        "全省人工智能核心产业规模达到2200余亿元。",
+        PUB,
+        "cn-gd",
+        [("ai_core_industry_scale", "cn-gd", D("2.2e11"), PUB, "gt")],
+        id="ai-core-industry-yu-before-scale",
+    ),
+    pytest.param(
+        "2024年，全国人工智能产业规模达到1.2万亿元。",
+        PUB,
+        "cn",
+        [("ai_industry_scale", "cn", D("1.2e12"), date(2024, 12, 31), "eq")],
+        id="ai-industry-scale",
+    ),
+    pytest.param(
+        "截至2025年9月底，全省人工智能企业超过1500家。",
+        date(2025, 10, 10),
+        "cn-gd",
+        [("ai_enterprises", "cn-gd", D(1500), date(2025, 9, 30), "gt")],
+        id="ai-enterprises-chaoguo",
+    ),
+    pytest.param(
+        "目前我国已发布的大模型超过1500个。",
+        BRIEFING_PUB,
+        "cn",
+        [("large_models_released", "cn", D(1500), BRIEFING_PUB, "gt")],
+        id="large-models-mu-qian",
+    ),
+    pytest.param(
+        "目前，全市已培育行业应用大模型20个。",
+        date(2025, 6, 5),
+        "cn-zj-hangzhou",
+        [("industry_models", "cn-zj-hangzhou", D(20), date(2025, 6, 5), "eq")],
+        id="industry-models-quan-shi-default",
+    ),
+    pytest.param(
+        "截至目前，我国已建成基础级智能工厂3万余家、先进级智能工厂1200余家、"
+        "卓越级智能工厂230余家、领航级智能工厂15家。",
+        date(2025, 7, 23),
+        "cn",
+        [
+            ("smart_factories_advanced", "cn", D(1200), date(2025, 7, 23), "gt"),
+            ("smart_factories_basic", "cn", D(30000), date(2025, 7, 23), "gt"),
+            ("smart_factories_excellent", "cn", D(230), date(2025, 7, 23), "gt"),
+            ("smart_factories_leading", "cn", D(15), date(2025, 7, 23), "eq"),
+        ],
+        id="smart-factories-four-levels",
+    ),
+    pytest.param(
+        "截至2025年6月，我国已建成基础级智能工厂3.5万余家。",
+        PUB,
+        "cn",
+        [("smart_factories_basic", "cn", D(35000), date(2025, 6, 30), "gt")],
+        id="smart-factories-3.5wan-yu",
+    ),
+    pytest.param(
+        "截至2025年6月底，我国算力总规模达到280EFLOPS。",
+        date(2025, 8, 5),
+        "cn",
+        [("compute_total", "cn", D("2.8e20"), date(2025, 6, 30), "eq")],
+        id="compute-total-eflops",
+    ),
+    pytest.param(
+        "截至2025年8月底，北京经开区智能算力规模达到6000P。",
+        date(2025, 9, 15),
+        "cn-bj",
+        [("compute_intelligent", "cn-bj-etown", D("6e18"), date(2025, 8, 31), "eq")],
+        id="compute-intelligent-p-etown",
+    ),
+    pytest.param(
+        "截至2025年6月底，全国智能算力规模约90百亿亿次/秒。",
+        PUB,
+        "cn",
+        [("compute_intelligent", "cn", D("9e19"), date(2025, 6, 30), "approx")],
+        id="compute-baiyiyi-yue",
+    ),
+    pytest.param(
+        "截至2025年6月底，我国智能算力规模逾90EFlops。",
+        PUB,
+        "cn",
+        [("compute_intelligent", "cn", D("9e19"), date(2025, 6, 30), "gt")],
+        id="compute-eflops-mixed-case-yu",
+    ),
+    pytest.param(
+        "截至2025年6月底，全市智能算力规模突破5000PFlops。",
+        PUB,
+        "cn-sc-chengdu",
+        [("compute_intelligent", "cn-sc-chengdu", D("5e18"), date(2025, 6, 30), "gt")],
+        id="compute-pflops-tupo",
+    ),
+    pytest.param(
+        "截至2025年6月底，全市智能算力规模近5000P。",
+        PUB,
+        "cn-sc-chengdu",
+        [("compute_intelligent", "cn-sc-chengdu", D("5e18"), date(2025, 6, 30), "approx")],
+        id="compute-jin",
+    ),
+    pytest.param(
+        "截至2025年6月底，全市智能算力规模不到5000P。",
+        PUB,
+        "cn-sc-chengdu",
+        [("compute_intelligent", "cn-sc-chengdu", D("5e18"), date(2025, 6, 30), "lt")],
+        id="compute-budao",
+    ),
+    pytest.param(
+        "截至2025年5月底，本市智能算力规模超60EFLOPS。",
+        date(2025, 6, 12),
+        "cn-sh",
+        [("compute_intelligent", "cn-sh", D("6e19"), date(2025, 5, 31), "gt")],
+        id="compute-chao-ben-shi",
+    ),
+    pytest.param(
+        "截至2025年5月底，全市智能算力规模超过60EFLOPS，提前超额完成行动方案提出的"
+        "“到2025年底，智能算力规模超过30EFLOPS”的目标。",
+        date(2025, 6, 12),
+        "cn-sh",
+        [("compute_intelligent", "cn-sh", D("6e19"), date(2025, 5, 31), "gt")],
+        id="observation-beside-quoted-target",
+    ),
+    pytest.param(
+        "2025年上半年，全省人工智能核心产业规模不足800亿元。",
+        PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("8e10"), date(2025, 6, 30), "lt")],
+        id="buzu-first-half",
+    ),
+    pytest.param(
+        "预计2025年全省人工智能核心产业规模达到1500亿元。",
+        PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("1.5e11"), date(2025, 12, 31), "estimate")],
+        id="yuji-estimate",
+    ),
+    pytest.param(
+        "2025年前三季度，全省人工智能核心产业规模达到1800亿元。",
+        date(2025, 10, 20),
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("1.8e11"), date(2025, 9, 30), "eq")],
+        id="first-three-quarters",
+    ),
+    pytest.param(
+        "2025年一季度，全省人工智能核心产业规模达到600亿元。",
+        date(2025, 4, 20),
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("6e10"), date(2025, 3, 31), "eq")],
+        id="first-quarter",
+    ),
+    pytest.param(
+        "去年底，全省人工智能企业超过1000家。",
+        SICHUAN_PUB,
+        "cn-sc",
+        [("ai_enterprises", "cn-sc", D(1000), date(2024, 12, 31), "gt")],
+        id="qu-nian-di",
+    ),
+    pytest.param(
+        "今年2月28日，全省人工智能企业超过1000家。",
+        SICHUAN_PUB,
+        "cn-sc",
+        [("ai_enterprises", "cn-sc", D(1000), date(2025, 2, 28), "gt")],
+        id="jin-nian-day",
+    ),
+    pytest.param(
+        "全省人工智能核心产业规模达到两千亿元。",
+        PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("2e11"), PUB, "eq")],
+        id="chinese-numeral-liang-qian-yi",
+    ),
+    pytest.param(
+        "全省人工智能企业数量超过一千四百家。",
+        PUB,
+        "cn-sc",
+        [("ai_enterprises", "cn-sc", D(1400), PUB, "gt")],
+        id="chinese-numeral-yi-qian-si-bai",
+    ),
+    pytest.param(
+        "全省已发布大模型十二个。",
+        PUB,
+        "cn-sc",
+        [("large_models_released", "cn-sc", D(12), PUB, "eq")],
+        id="chinese-numeral-shi-er",
+    ),
+    pytest.param(
+        "我国网民规模逾11亿人。",
+        PUB,
+        "cn-sc",
+        [("internet_users", "cn", D("1.1e9"), PUB, "gt")],
+        id="wo-guo-on-provincial-page-is-national",
+    ),
+    pytest.param(
+        "截至2025年6月，北京经济技术开发区人工智能企业超过800家。",
+        PUB,
+        "cn-bj",
+        [("ai_enterprises", "cn-bj-etown", D(800), date(2025, 6, 30), "gt")],
+        id="etown-full-name",
+    ),
+    pytest.param(
+        "截至2025年6月，亦庄人工智能企业超过800家。",
+        PUB,
+        "cn",
+        [("ai_enterprises", "cn-bj-etown", D(800), date(2025, 6, 30), "gt")],
+        id="etown-yizhuang",
+    ),
+    pytest.param(
+        "2024年，全省人工智能核心产业规模超过2200亿元，产业规模和企业数量均居全国前列。",
+        date(2025, 10, 10),
+        "cn-gd",
+        [("ai_core_industry_scale", "cn-gd", D("2.2e11"), date(2024, 12, 31), "gt")],
+        id="quan-sheng-beats-quan-guo",
+    ),
+    pytest.param(
+        "截至2025年5月底，上海市智能算力规模超过60EFLOPS。",
+        PUB,
+        "cn",
+        [("compute_intelligent", "cn-sh", D("6e19"), date(2025, 5, 31), "gt")],
+        id="named-province-on-national-page",
+    ),
+    pytest.param(
+        "截至2025年6月底，我国人工智能企业数量达5000家以上。",
+        PUB,
+        "cn",
+        [("ai_enterprises", "cn", D(5000), date(2025, 6, 30), "gt")],
+        id="yishang-is-gt",
+    ),
+    pytest.param(
+        "截至2025年6月，我国网民规模达11亿人左右。",
+        PUB,
+        "cn",
+        [("internet_users", "cn", D("1.1e9"), date(2025, 6, 30), "approx")],
+        id="zuoyou-is-approx",
+    ),
+    pytest.param(
+        "截至2025年6月，全省人工智能企业数量达到3.5万余家。",
+        PUB,
+        "cn-sc",
+        [("ai_enterprises", "cn-sc", D(35000), date(2025, 6, 30), "gt")],
+        id="enterprises-3.5wan-yu",
+    ),
+    pytest.param(
+        "截至2025年6月，全省生成式人工智能用户规模达3.5万余人。",
+        PUB,
+        "cn-sc",
+        [("genai_users", "cn-sc", D(35000), date(2025, 6, 30), "gt")],
+        id="persons-3.5wan-yu",
+    ),
+    pytest.param(
+        "截至2025年6月底，全市智能算力规模达1.2万P。",
+        PUB,
+        "cn-sc-chengdu",
+        [("compute_intelligent", "cn-sc-chengdu", D("1.2e19"), date(2025, 6, 30), "eq")],
+        id="compute-wan-p",
+    ),
+    pytest.param(
+        "全省人工智能核心产业规模有望突破1500亿元。",
+        PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("1.5e11"), PUB, "estimate")],
+        id="youwang-estimate",
+    ),
+    pytest.param(
+        "今年上半年，全省人工智能核心产业规模达到800亿元。",
+        PUB,
+        "cn-sc",
+        [("ai_core_industry_scale", "cn-sc", D("8e10"), date(2025, 6, 30), "eq")],
+        id="jin-nian-shang-ban-nian",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "jurisdiction", "expected"), EXTRACT_CASES)
+def test_extract(text: str, published: date, jurisdiction: str, expected: list[Obs]) -> None:
+    """Each catalogue statement gives its metric, place, canonical value, as_of and qualifier."""
+    assert observed(extract(text, published=published, jurisdiction=jurisdiction)) == expected
+
+
+TRAPS = [
+    pytest.param(
+        "到2027年，全省人工智能核心产业规模力争达到2000亿元。", "cn-sc", id="target-lizheng"
+    ),
+    pytest.param(
+        "到2027年，新一代智能终端、智能体等应用普及率超70%，生成式人工智能应用加快普及。",
+        "cn",
+        id="target-adoption-rate-70",
+    ),
+    pytest.param("到2026年底，智能算力规模达到10000P以上。", "cn-bj-etown", id="target-10000p"),
+    pytest.param(
+        "计划到2025年底，全市智能算力规模超过30EFLOPS。", "cn-sh", id="target-jihua-30eflops"
+    ),
+    pytest.param(
+        "全省人工智能核心产业规模力争突破3000亿元。", "cn-gd", id="target-lizheng-without-year"
+    ),
+    pytest.param(
+        "我国生成式人工智能用户规模较2024年12月增长2.66亿人。", "cn", id="increment-zengzhang"
+    ),
+    pytest.param("较2023年12月，网民规模增长1608万人。", "cn", id="increment-internet-users"),
+    pytest.param(
+        "2024年新增238款生成式人工智能服务在国家网信办完成备案。", "cn", id="increment-xinzeng"
+    ),
+    pytest.param("北京经开区较年初新增智能算力1500P。", "cn-bj", id="increment-compute-1500p"),
+    pytest.param("全省人工智能核心产业营收同比增长18%。", "cn-sc", id="growth-rate-not-level"),
+    pytest.param("我国生成式人工智能普及率同比提高5%。", "cn", id="rate-increase-not-level"),
+    pytest.param("全年国内生产总值1349084亿元，比上年增长5.0%。", "cn", id="unrelated-gdp"),
+    pytest.param("截至2025年6月，我国5G基站总数达455万个。", "cn", id="unrelated-5g"),
+    pytest.param("基金规模600亿元，引导社会资本加大投入。", "cn", id="unrelated-fund"),
+    pytest.param(
+        "确保实现全省人工智能核心产业规模达到2000亿元的目标。",
+        "cn-sc",
+        id="target-word-after-number",
+    ),
+    pytest.param(
+        "2027年，全省人工智能核心产业规模超过3000亿元。",
+        "cn-sc",
+        id="future-year-is-target",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "jurisdiction"), TRAPS)
+def test_extract_traps_yield_nothing(text: str, jurisdiction: str) -> None:
+    """Targets, increments, growth rates and unrelated figures are never observations."""
+    assert extract(text, published=SICHUAN_PUB, jurisdiction=jurisdiction) == []
+
+
+def test_one_sentence_two_metrics() -> None:
+    """算力总规模 … 其中智能算力 … gives two candidates, only the second with FP16."""
+    text = "截至2025年6月底，我国算力总规模达到280EFLOPS，其中智能算力规模达到90EFLOPS（FP16）。"
+    found = extract(text, published=date(2025, 8, 5), jurisdiction="cn")
+    by_metric = {c.metric: c for c in found}
+    assert len(found) == 2
+    assert set(by_metric) == {"compute_total", "compute_intelligent"}
+    total, intelligent = by_metric["compute_total"], by_metric["compute_intelligent"]
+    assert (total.value, total.unit, total.precision) == (D("2.8e20"), "FLOPS", None)
+    assert (intelligent.value, intelligent.unit) == (D("9e19"), "FLOPS")
+    assert intelligent.precision == "FP16"
+    assert {c.as_of for c in found} == {date(2025, 6, 30)}
+    assert {c.jurisdiction for c in found} == {"cn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        pytest.param("截至2025年6月底，我国智能算力规模达到90EFLOPS（FP16）。", "FP16", id="fp16"),
+        pytest.param("截至2025年6月，全市智能算力规模达到3000P（INT8）。", "INT8", id="int8"),
+        pytest.param("截至2025年6月，全市智能算力规模达到3000P(FP16)。", "FP16", id="ascii-paren"),
+        pytest.param("截至2025年6月，全市智能算力规模达到3000P。", None, id="none-stated"),
+    ],
+)
+def test_compute_precision(text: str, precision: str | None) -> None:
+    """The precision basis of an intelligent-compute figure is kept as written."""
+    (found,) = extract(text, published=PUB, jurisdiction="cn")
+    assert found.metric == "compute_intelligent"
+    assert found.precision == precision
+
+
+def test_candidates_carry_evidence_and_publication() -> None:
+    """Each candidate keeps its whole sentence as evidence, its unit and the publication date."""
+    text = (
+        "《报告》显示，截至2025年6月，我国网民规模达11.23亿人，互联网普及率达79.7%。"
+        "数字基础设施持续夯实。"
+    )
+    found = extract(text, published=CNNIC_PUB, jurisdiction="cn")
+    sentence = "《报告》显示，截至2025年6月，我国网民规模达11.23亿人，互联网普及率达79.7%。"
+    assert [c.evidence for c in found] == [sentence, sentence]
+    assert {c.metric: c.unit for c in found} == {
+        "internet_users": "persons",
+        "internet_penetration_rate": "percent",
+    }
+    assert all(c.published_at == CNNIC_PUB for c in found)
+    assert all(isinstance(c.value, Decimal) for c in found)
+
+
+def test_no_period_and_no_publication_yields_nothing() -> None:
+    """Without a stated period or a publication date there is no as_of, so no candidate."""
+    assert extract("我国网民规模达11亿人。", published=None, jurisdiction="cn") == []
+
+
+def test_empty_text_yields_nothing() -> None:
+    """Empty text gives an empty list."""
+    assert extract("", published=PUB, jurisdiction="cn") == []
+
+
+def test_impossible_date_loses_only_its_sentence() -> None:
+    """A sentence with an impossible date does not stop the other sentences being read."""
+    text = (
+        "截至2025年2月30日，全省人工智能企业超过1000家。"
+        "截至2025年6月底，全省人工智能企业超过1200家。"
+    )
+    found = extract(text, published=PUB, jurisdiction="cn-sc")
+    assert ("ai_enterprises", "cn-sc", D(1200), date(2025, 6, 30), "gt") in observed(found)
