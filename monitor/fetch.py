@@ -326,7 +326,8 @@ class Fetcher:
             record.status_code = response.status_code
             record.response_headers = {k.lower(): v for k, v in response.headers.items()}
             if response.has_redirect_location:
-                return urljoin(current, response.headers.get("location", ""))
+                location: str = response.headers.get("location", "")
+                return urljoin(current, location)
             await self._read(record, response)
             return None
         finally:
