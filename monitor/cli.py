@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
@@ -34,7 +35,9 @@ app.add_typer(db_app, name="db")
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and nothing else.")]
 
 
-def _open() -> tuple[Settings, Engine]:
+@contextlib.contextmanager
+def _database() -> Iterator[tuple[Settings, Engine]]:
+    """Settings and the migrated database for one command; the engine is closed afterwards."""
     settings = load_settings()
     logging.basicConfig(
         level=settings.log_level.upper(),
@@ -42,7 +45,11 @@ def _open() -> tuple[Settings, Engine]:
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    return settings, open_database(settings)
+    engine = open_database(settings)
+    try:
+        yield settings, engine
+    finally:
+        engine.dispose()
 
 
 def _print_json(rows: Any) -> None:
@@ -62,9 +69,10 @@ def run(
     """Run one scrape cycle over the due sources (the schedule itself is `monitor worker`)."""
     from monitor.cycle import CycleOptions, run_cycle
 
-    settings, engine = _open()
-    finished = run_cycle(engine, settings, CycleOptions(source or (), "manual", force))
-    _print_runs(history.runs(engine, limit=1))
+    with _database() as (settings, engine):
+        finished = run_cycle(engine, settings, CycleOptions(source or (), "manual", force))
+        latest = history.runs(engine, limit=1)
+    _print_runs(latest)
     if finished.sources_failed:
         typer.echo(f"{finished.sources_failed} source(s) failed; see `monitor history --failed`.")
 
@@ -103,10 +111,10 @@ def history_command(
     """Scrape runs, newest first, with each source's outcome."""
     from monitor.sources import select_sources
 
-    _, engine = _open()
     if source:
         select_sources([source])
-    rows = history.runs(engine, source=source, failed=failed, limit=limit)
+    with _database() as (_, engine):
+        rows = history.runs(engine, source=source, failed=failed, limit=limit)
     if as_json:
         _print_json(rows)
     else:
@@ -144,13 +152,13 @@ def show_fetch(
     fetch_id: Annotated[
         int, typer.Argument(help="Fetch id from `monitor history` or the console.")
     ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    as_json: JsonFlag = False,
 ) -> None:
     """One fetch: request, response headers, outcome, snapshot, and what the page yielded."""
-    _, engine = _open()
-    row = history.fetch_detail(engine, fetch_id)
+    with _database() as (_, engine):
+        row = history.fetch_detail(engine, fetch_id)
     if as_json:
-        _print_json(row)
+        _print_json([row])  # an array like every --json, so tools need one parser
         return
     for key in (
         "id",
@@ -199,8 +207,8 @@ def observations_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Stored observations with as_of, value, unit, source and evidence."""
-    _, engine = _open()
-    rows = history.observations(engine, metric=metric, jurisdiction=jurisdiction, status=status)
+    with _database() as (_, engine):
+        rows = history.observations(engine, metric=metric, jurisdiction=jurisdiction, status=status)
     if as_json:
         _print_json(rows)
         return
@@ -250,8 +258,8 @@ def snapshot(
     raw: Annotated[bool, typer.Option("--raw", help="Write the stored bytes unchanged.")] = False,
 ) -> None:
     """Print a stored snapshot: the evidence a figure was read from."""
-    _, engine = _open()
-    meta, body, text = history.snapshot_text(engine, sha256)
+    with _database() as (_, engine):
+        _meta, body, text = history.snapshot_text(engine, sha256)
     if raw or text is None:
         sys.stdout.buffer.write(body)
         return
@@ -291,9 +299,9 @@ def db_upgrade() -> None:
     """Bring the database to the current schema (every command also does this first)."""
     from monitor.db import current_revision
 
-    settings = load_settings()
-    engine = open_database(settings)
-    typer.echo(f"{display_url(settings.sqlalchemy_url)} at revision {current_revision(engine)}")
+    with _database() as (settings, engine):
+        revision = current_revision(engine)
+    typer.echo(f"{display_url(settings.sqlalchemy_url)} at revision {revision}")
 
 
 def main(argv: list[str] | None = None) -> None:

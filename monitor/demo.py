@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sqlalchemy import Engine
+
 from monitor import history
 from monitor.cycle import CycleOptions, run_cycle
 from monitor.db import display_url, open_database
@@ -22,6 +24,13 @@ _MIRROR_DELAY = 0.05
 def run_demo(settings: Settings) -> Iterator[str]:
     """Lines describing what the demo did; the database is opened before the mirror starts."""
     engine = open_database(settings)
+    try:
+        yield from _demo(engine, settings)
+    finally:
+        engine.dispose()
+
+
+def _demo(engine: Engine, settings: Settings) -> Iterator[str]:
     with MirrorServer() as server:
         local = settings.model_copy(
             update={

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +65,15 @@ def test_every_command_has_help(command: tuple[str, ...]) -> None:
 
 @pytest.fixture
 def stored(
-    make_settings: Callable[..., Settings], mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
+    db_settings: Settings, mirror: MirrorServer, monkeypatch: pytest.MonkeyPatch
 ) -> Settings:
-    """A database holding one cycle over the mirror, and the environment pointing at it."""
-    settings: Settings = make_settings(mirror_url=mirror.url)
+    """A database (SQLite, then PostgreSQL) with one cycle, and the environment pointing at it."""
+    settings = db_settings.model_copy(update={"mirror_url": mirror.url})
     engine = open_database(settings)
     run_cycle(engine, settings, CycleOptions(force=True))
     engine.dispose()
     monkeypatch.setenv("MONITOR_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("MONITOR_DATABASE_URL", str(settings.database_url))
     return settings
 
 
@@ -111,7 +111,7 @@ def test_show_fetch_tells_what_a_page_yielded(stored: Settings) -> None:
         runner.invoke(app, ["observations", "--json", "--metric", "internet_users"]).stdout
     )
     fetch_id = next(o["fetch_id"] for o in observations if o["as_of"] == "2025-06-30")
-    detail = json.loads(runner.invoke(app, ["show-fetch", str(fetch_id), "--json"]).stdout)
+    (detail,) = json.loads(runner.invoke(app, ["show-fetch", str(fetch_id), "--json"]).stdout)
     assert detail["outcome"] == "ok" and detail["snapshot_sha256"]
     assert detail["request_headers"]["user-agent"].startswith("aiplus-monitor")
     assert "etag" in detail["response_headers"]
