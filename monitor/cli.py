@@ -160,25 +160,7 @@ def show_fetch(
     if as_json:
         _print_json([row])  # an array like every --json, so tools need one parser
         return
-    for key in (
-        "id",
-        "run_id",
-        "source_id",
-        "url",
-        "final_url",
-        "attempt",
-        "requested_at",
-        "duration_ms",
-        "status_code",
-        "outcome",
-        "error",
-        "bytes_received",
-        "snapshot_sha256",
-        "changed",
-        "encoding",
-        "parse_status",
-        "parse_error",
-    ):
+    for key in history.FETCH_FIELDS:
         typer.echo(f"{key:16} {row[key] if row[key] is not None else '-'}")
     typer.echo("request headers:")
     for name, value in row["request_headers"].items():

@@ -56,7 +56,7 @@ _RESULT_FIELDS = (
     "observations_added",
     "error",
 )
-_FETCH_FIELDS = (
+FETCH_FIELDS = (
     "id",
     "run_id",
     "source_id",
@@ -140,7 +140,7 @@ def fetch_detail(engine: Engine, fetch_id: int) -> Row:
         fetch = session.get(Fetch, fetch_id)
         if fetch is None:
             raise ConfigError(f"no fetch with id {fetch_id}")
-        row = _row(fetch, _FETCH_FIELDS)
+        row = _row(fetch, FETCH_FIELDS)
         row["request_headers"] = fetch.request_headers or {}
         row["response_headers"] = fetch.response_headers or {}
         row["links"] = fetch.links or []
@@ -185,7 +185,7 @@ def fetches(engine: Engine, *, run_id: int | None = None) -> list[Row]:
         query = select(Fetch).order_by(col(Fetch.id))
         if run_id is not None:
             query = query.where(Fetch.run_id == run_id)
-        return [_row(f, _FETCH_FIELDS) for f in session.exec(query).all()]
+        return [_row(f, FETCH_FIELDS) for f in session.exec(query).all()]
 
 
 def snapshot_text(engine: Engine, sha: str) -> tuple[Row, bytes, str | None]:
