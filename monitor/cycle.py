@@ -51,11 +51,6 @@ def abandon_stale_runs(engine: Engine) -> int:
             .where(col(ScrapeRun.status) == "running")
             .values(status="aborted", finished_at=now, error="the process ended before the run did")
         )
-        session.execute(
-            update(SourceResult)
-            .where(col(SourceResult.finished_at).is_(None))
-            .values(outcome="aborted", finished_at=now, error="run aborted")
-        )
         session.commit()
         return int(getattr(result, "rowcount", 0) or 0)
 
@@ -94,7 +89,9 @@ def run_cycle(
         try:
             results = asyncio.run(_crawl(engine, settings, run_id, specs, options.force, scrapers))
         except BaseException as exc:
-            _finish_run(engine, run_id, [], status="aborted", error=f"{type(exc).__name__}: {exc}")
+            # Interrupted by the user or a signal: aborted. Anything else is our failure.
+            status = "failed" if isinstance(exc, Exception) else "aborted"
+            _finish_run(engine, run_id, [], status=status, error=f"{type(exc).__name__}: {exc}")
             raise
         return _finish_run(engine, run_id, results, status="completed")
 

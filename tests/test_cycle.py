@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from monitor.cycle import CycleOptions, run_cycle
 from monitor.errors import ConfigError
+from monitor.locks import CycleBusy, cycle_lock
 from monitor.mirror import MirrorServer
 from monitor.mirror.server import MirrorHandler
 from monitor.models import Fetch, Observation, ScrapeRun, Snapshot, SourceResult
@@ -230,3 +231,10 @@ def test_killed_run_is_marked_aborted_and_leaves_whole_pages(
     with Session(engine) as session:
         first = session.get(ScrapeRun, interrupted.id)
         assert first is not None and first.status == "aborted" and first.finished_at is not None
+
+
+def test_second_cycle_at_once_is_refused(engine: Engine, settings: Settings) -> None:
+    """While one cycle holds the lock, another on the same database is refused, not run."""
+    with cycle_lock(engine), pytest.raises(CycleBusy, match="another cycle is running"):
+        run_cycle(engine, settings, CycleOptions(source_ids=["cnnic"], force=True))
+    assert count(engine, ScrapeRun) == 0
