@@ -1,4 +1,4 @@
-"""Shanghai 经信委 (sheitc.sh.gov.cn): news list and #ivs_content articles."""
+"""Shanghai 经信委 (www.sheitc.sh.gov.cn): news list and #ivs_content articles."""
 
 from __future__ import annotations
 
@@ -12,5 +12,5 @@ VERSION = "0.1"
 def parse(page: Page) -> ParseResult:
     doc = soup(page)
     if doc.select_one("#ivs_content") is None:
-        return ParseResult(links=select_links(doc, "a[href*='/jjyw/20']", page.url))
+        return ParseResult(links=select_links(doc, "a[href*='/xwfb/20']", page.url))
     return article(page, doc, body=("#ivs_content",), dates=("small.PBtime", "meta[name=PubDate]"))

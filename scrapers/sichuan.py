@@ -12,6 +12,6 @@ _BODY = ("div.contText", "div#NewsContent", "div.TRS_Editor", "div.content", "di
 
 def parse(page: Page) -> ParseResult:
     doc = soup(page)
-    if not page.url.endswith("index.shtml"):
+    if not page.url.endswith("_list.shtml"):
         return article(page, doc, body=_BODY, dates=("div.info", "meta[name=PubDate]", "span.time"))
-    return ParseResult(links=select_links(doc, "a[href*='/scjxt/gzdt/20']", page.url))
+    return ParseResult(links=select_links(doc, "a[href*='/scjxt/wjfb/20']", page.url))

@@ -69,7 +69,7 @@ def test_gbk_page_decodes_and_yields(engine: Engine, settings: Settings) -> None
     run_cycle(engine, settings, CycleOptions(source_ids=["sichuan"], force=True))
     with Session(engine) as session:
         article = session.exec(
-            select(Fetch).where(col(Fetch.url).endswith("abcd1234ef.shtml"))
+            select(Fetch).where(col(Fetch.url).endswith("4d8e2b7c1a9f4e0b8c3d5f6a7b2e1c9d.shtml"))
         ).one()
         assert article.encoding == "gb18030"
         scale = session.exec(

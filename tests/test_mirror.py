@@ -46,7 +46,7 @@ def test_etag_gives_304(mirror: MirrorServer) -> None:
 
 def test_sidecar_overrides_headers(mirror: MirrorServer) -> None:
     """The GBK page is served with the (wrong) utf-8 header its sidecar declares."""
-    path = "/scjxt/gzdt/2025/3/20/abcd1234ef.shtml"
+    path = "/scjxt/wjfb/2025/3/20/4d8e2b7c1a9f4e0b8c3d5f6a7b2e1c9d.shtml"
     response = get(mirror, "jxt.sc.gov.cn", path, **{"Accept-Encoding": "identity"})
     assert response.headers["content-type"] == "text/html; charset=utf-8"
     assert response.content == (SITES / "jxt.sc.gov.cn" / path.lstrip("/")).read_bytes()

@@ -73,12 +73,12 @@ GOV_BRIEFING = "https://www.gov.cn/lianbo/fabu/202508/content_7038012.htm"
 NBS_2024 = "https://www.stats.gov.cn/sj/zxfb/202501/t20250117_1958332.html"
 NBS_H1 = "https://www.stats.gov.cn/sj/zxfb/202507/t20250715_1960403.html"
 BEIJING = "https://jxj.beijing.gov.cn/jxdt/gzdt/202509/t20250915_4190001.html"
-SICHUAN_LIST = "https://jxt.sc.gov.cn/scjxt/gzdt/index.shtml"
-SICHUAN = "https://jxt.sc.gov.cn/scjxt/gzdt/2025/3/20/abcd1234ef.shtml"
-SHANGHAI = "https://sheitc.sh.gov.cn/jjyw/20250612/abcdef0123456789.html"
-GUANGDONG = "http://gdii.gd.gov.cn/gkmlpt/content/4/4712/post_4712345.html"
-HANGZHOU = "https://jxj.hangzhou.gov.cn/art/2025/6/5/art_1229262963_58925001.html"
-CHENGDU = "https://cdjx.chengdu.gov.cn/cdsjxw/c160795/2025-05/20/content_3a5b7c9d.shtml"
+SICHUAN_LIST = "https://jxt.sc.gov.cn/scjxt/wjfb/common_list.shtml"
+SICHUAN = "https://jxt.sc.gov.cn/scjxt/wjfb/2025/3/20/4d8e2b7c1a9f4e0b8c3d5f6a7b2e1c9d.shtml"
+SHANGHAI = "https://www.sheitc.sh.gov.cn/xwfb/20250612/abcdef0123456789.html"
+GUANGDONG = "https://gdii.gd.gov.cn/gkmlpt/content/4/4712/post_4712345.html"
+HANGZHOU = "https://jxj.hangzhou.gov.cn/art/2025/6/5/art_1229416425_58925001.html"
+CHENGDU = "https://cdjx.chengdu.gov.cn/cdjx/c115217/2025-05/20/content_3a5b7c9d.shtml"
 
 
 def source_for(url: str) -> SourceSpec:
@@ -153,15 +153,15 @@ LIST_PAGES = [
     pytest.param("https://www.stats.gov.cn/sj/zxfb/", {NBS_H1, NBS_2024}, id="nbs-dot-links"),
     pytest.param("https://jxj.beijing.gov.cn/jxdt/gzdt/", {BEIJING}, id="beijing-list"),
     pytest.param(SICHUAN_LIST, {SICHUAN}, id="sichuan-gbk-list"),
-    pytest.param("https://sheitc.sh.gov.cn/jjyw/index.html", {SHANGHAI}, id="shanghai-list"),
+    pytest.param("https://www.sheitc.sh.gov.cn/xwfb/index.html", {SHANGHAI}, id="shanghai-list"),
     pytest.param(
-        "http://gdii.gd.gov.cn/gkmlpt/index", {GUANGDONG}, id="guangdong-fragment-dropped"
+        "https://gdii.gd.gov.cn/gkmlpt/index", {GUANGDONG}, id="guangdong-fragment-dropped"
     ),
     pytest.param(
-        "https://jxj.hangzhou.gov.cn/col/col1229262963/index.html", {HANGZHOU}, id="hangzhou-cdata"
+        "https://jxj.hangzhou.gov.cn/col/col1229416425/index.html", {HANGZHOU}, id="hangzhou-cdata"
     ),
     pytest.param(
-        "https://cdjx.chengdu.gov.cn/cdsjxw/c160795/list.shtml", {CHENGDU}, id="chengdu-list"
+        "https://cdjx.chengdu.gov.cn/cdjx/c115217/jsj_list.shtml", {CHENGDU}, id="chengdu-list"
     ),
 ]
 
