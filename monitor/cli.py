@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -19,8 +20,8 @@ from sqlalchemy import Engine
 
 from monitor import history
 from monitor.db import display_url, open_database
-from monitor.display import human_value, table
-from monitor.errors import MonitorError
+from monitor.display import fetch_text, observations_text, review_text, runs_text, table
+from monitor.errors import ConfigError, MonitorError
 from monitor.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -31,6 +32,11 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+review_app = typer.Typer(
+    help="Quarantined observations: list them (no subcommand), accept or reject one.",
+    invoke_without_command=True,
+)
+app.add_typer(review_app, name="review")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and nothing else.")]
 
@@ -72,7 +78,7 @@ def run(
     with _database() as (settings, engine):
         finished = run_cycle(engine, settings, CycleOptions(source or (), "manual", force))
         latest = history.runs(engine, limit=1)
-    _print_runs(latest)
+    typer.echo(runs_text(latest))
     if finished.sources_failed:
         typer.echo(f"{finished.sources_failed} source(s) failed; see `monitor history --failed`.")
 
@@ -118,33 +124,7 @@ def history_command(
     if as_json:
         _print_json(rows)
     else:
-        _print_runs(rows)
-
-
-def _print_runs(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        typer.echo("no runs recorded")
-    for run in rows:
-        typer.echo(
-            f"run {run['id']}  {run['status']}  {run['trigger']}  started {run['started_at']}  "
-            f"fetches {run['fetches']}  changed {run['pages_changed']}  "
-            f"new observations {run['observations_added']}  failed sources {run['sources_failed']}"
-        )
-        results = [
-            (
-                r["source_id"],
-                r["outcome"],
-                r["fetches"],
-                r["failures"],
-                r["observations_added"],
-                r["error"],
-            )
-            for r in run["sources"]
-        ]
-        if results:
-            headers = ("source", "outcome", "fetches", "failed", "new obs", "error")
-            typer.echo(table(headers, results, {"error": 70}))
-        typer.echo("")
+        typer.echo(runs_text(rows))
 
 
 @app.command("show-fetch")
@@ -160,23 +140,7 @@ def show_fetch(
     if as_json:
         _print_json([row])  # an array like every --json, so tools need one parser
         return
-    for key in history.FETCH_FIELDS:
-        typer.echo(f"{key:16} {row[key] if row[key] is not None else '-'}")
-    typer.echo("request headers:")
-    for name, value in row["request_headers"].items():
-        typer.echo(f"  {name}: {value}")
-    typer.echo("response headers:")
-    for name, value in row["response_headers"].items():
-        typer.echo(f"  {name}: {value}")
-    typer.echo(f"links ({len(row['links'])}):")
-    for link in row["links"]:
-        typer.echo(f"  {link}")
-    typer.echo(f"observations ({len(row['observations'])}):")
-    for obs in row["observations"]:
-        typer.echo(
-            f"  {obs['metric']} {obs['jurisdiction']} {obs['as_of']} "
-            f"{human_value(obs['value'], obs['unit'])} [{obs['qualifier']}]  {obs['evidence']}"
-        )
+    typer.echo(fetch_text(row))
 
 
 @app.command("observations")
@@ -194,44 +158,7 @@ def observations_command(
     if as_json:
         _print_json(rows)
         return
-    _print_observations(rows)
-
-
-def _print_observations(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        typer.echo("no observations")
-        return
-    headers = (
-        "id",
-        "metric",
-        "jurisdiction",
-        "as_of",
-        "value",
-        "qual",
-        "status",
-        "source",
-        "evidence",
-    )
-    typer.echo(
-        table(
-            headers,
-            [
-                (
-                    o["id"],
-                    o["metric"],
-                    o["jurisdiction"],
-                    o["as_of"],
-                    human_value(o["value"], o["unit"]),
-                    o["qualifier"],
-                    o["status"],
-                    o["source_id"],
-                    o["evidence"],
-                )
-                for o in rows
-            ],
-            {"evidence": 60},
-        )
-    )
+    typer.echo(observations_text(rows))
 
 
 @app.command()
@@ -274,6 +201,77 @@ def sources(as_json: JsonFlag = False) -> None:
             [(r["id"], r["jurisdiction"], r["publisher"], r["entry_urls"][0]) for r in rows],
         )
     )
+
+
+@review_app.callback()
+def review_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Observations held for review, with the reason each was held."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from monitor.review import waiting
+
+    with _database() as (_, engine):
+        rows = waiting(engine)
+    if as_json:
+        _print_json(rows)
+        return
+    typer.echo(review_text(rows))
+
+
+@review_app.command("accept")
+def review_accept(
+    observation_id: Annotated[int, typer.Argument(help="Observation id from `monitor review`.")],
+    note: Annotated[str | None, typer.Option(help="Why it is right, kept with it.")] = None,
+) -> None:
+    """Accept a quarantined observation (an older figure of its source is superseded)."""
+    from monitor.review import accept
+
+    with _database() as (_, engine):
+        row = accept(engine, observation_id, note)
+    typer.echo(f"observation {row['id']} accepted")
+
+
+@review_app.command("reject")
+def review_reject(
+    observation_id: Annotated[int, typer.Argument(help="Observation id from `monitor review`.")],
+    reason: Annotated[str, typer.Option(help="Why it is wrong (required).")],
+) -> None:
+    """Reject a quarantined observation; it is kept, marked rejected, with the reason."""
+    from monitor.review import reject
+
+    with _database() as (_, engine):
+        row = reject(engine, observation_id, reason)
+    typer.echo(f"observation {row['id']} rejected")
+
+
+@app.command()
+def reparse(
+    source: Annotated[
+        list[str] | None, typer.Option("--source", "-s", help="Only this source id (repeatable).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only snapshots fetched on or after YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Run the current scrapers over stored snapshots: add new figures, supersede changed ones."""
+    from monitor.reparse import reparse as run_reparse
+
+    with _database() as (_, engine):
+        report = run_reparse(engine, source_ids=source or (), since=_date(since, "--since"))
+    typer.echo(
+        f"reparsed {report.pages} page(s): {report.observations_added} observation(s) added, "
+        f"{report.observations_retired} retired, {report.alerts_added} alert(s), "
+        f"{report.parse_errors} parse error(s)"
+    )
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option}: expected YYYY-MM-DD, got {value!r}") from None
 
 
 @db_app.command("upgrade")

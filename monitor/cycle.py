@@ -201,16 +201,18 @@ async def _follow(
     scraper: Scraper,
     result: SourceResult,
 ) -> None:
-    queue: deque[str] = deque(spec.entry_urls)
+    # (url, id of the fetch whose page linked to it)
+    queue: deque[tuple[str, int | None]] = deque((url, None) for url in spec.entry_urls)
     seen = set(spec.entry_urls)
     entry_failures: list[str] = []
     while queue and result.fetches < settings.max_pages_per_source:
-        url = queue.popleft()
+        url, parent_id = queue.popleft()
         attempts = await fetcher.fetch(url, spec, validators_for(engine, url))
-        page = record_page(engine, run_id, spec, attempts, scraper)
+        page = record_page(engine, run_id, spec, attempts, scraper, parent_id)
         result.fetches += 1
         result.pages_changed += bool(page.changed)
         result.observations_added += page.observations_added
+        result.alerts += page.alerts_added
         if page.failed:
             result.failures += 1
             if url in spec.entry_urls:
@@ -221,7 +223,7 @@ async def _follow(
             seen.add(link)
             # Articles do not change once published: fetch each until it has been read once.
             if not fetched_before(engine, link):
-                queue.append(link)
+                queue.append((link, page.fetch_id))
     if entry_failures and len(entry_failures) == len(spec.entry_urls):
         result.outcome, result.error = "failed", "; ".join(entry_failures)
     elif result.failures:

@@ -61,3 +61,78 @@ def human_value(value: Any, unit: str) -> str:
     if unit in ("persons", "CNY", "count") and number >= 1e4:
         return f"{number / 1e4:g}万 {unit}"
     return f"{number:g} {unit}"
+
+
+Row = dict[str, Any]
+
+
+def runs_text(rows: list[Row]) -> str:
+    """Runs with a table of per-source outcomes and the alerts each raised."""
+    if not rows:
+        return "no runs recorded"
+    blocks = []
+    for run in rows:
+        lines = [
+            f"run {run['id']}  {run['status']}  {run['trigger']}  started {run['started_at']}  "
+            f"fetches {run['fetches']}  changed {run['pages_changed']}  "
+            f"new observations {run['observations_added']}  failed sources {run['sources_failed']}"
+        ]
+        results = [
+            (r["source_id"], r["outcome"], r["fetches"], r["failures"], r["observations_added"],
+             r["alerts"], r["error"])
+            for r in run["sources"]
+        ]  # fmt: skip
+        if results:
+            headers = ("source", "outcome", "fetches", "failed", "new obs", "alerts", "error")
+            lines.append(table(headers, results, {"error": 70}))
+        for alert in run.get("alerts", []):
+            lines.append(
+                f"  alert {alert['kind']} [{alert['source_id']}] fetch {alert['fetch_id']}: "
+                f"{alert['message']}"
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def observations_text(rows: list[Row]) -> str:
+    if not rows:
+        return "no observations"
+    headers = ("id", "metric", "jurisdiction", "as_of", "value", "qual", "status", "source",
+               "evidence")  # fmt: skip
+    body = [
+        (o["id"], o["metric"], o["jurisdiction"], o["as_of"], human_value(o["value"], o["unit"]),
+         o["qualifier"], o["status"], o["source_id"], o["evidence"])
+        for o in rows
+    ]  # fmt: skip
+    return table(headers, body, {"evidence": 60})
+
+
+def fetch_text(row: Row) -> str:
+    """One fetch as ops read it: fields, headers, links and what the page yielded."""
+    lines = [f"{k:16} {cell(v)}" for k, v in row.items() if not isinstance(v, dict | list)]
+    lines.append("request headers:")
+    lines += [f"  {name}: {value}" for name, value in row["request_headers"].items()]
+    lines.append("response headers:")
+    lines += [f"  {name}: {value}" for name, value in row["response_headers"].items()]
+    lines.append(f"links ({len(row['links'])}):")
+    lines += [f"  {link}" for link in row["links"]]
+    lines.append(f"observations ({len(row['observations'])}):")
+    lines += [
+        f"  {o['metric']} {o['jurisdiction']} {o['as_of']} {human_value(o['value'], o['unit'])} "
+        f"[{o['qualifier']}] {o['status']}  {o['evidence']}"
+        for o in row["observations"]
+    ]
+    lines.append(f"alerts ({len(row['alerts'])}):")
+    lines += [f"  {a['kind']}: {a['message']}" for a in row["alerts"]]
+    return "\n".join(lines)
+
+
+def review_text(rows: list[Row]) -> str:
+    if not rows:
+        return "nothing waits for review"
+    return "\n".join(
+        f"{o['id']}  {o['metric']} {o['jurisdiction']} {o['as_of']} "
+        f"{human_value(o['value'], o['unit'])} [{o['qualifier']}] from {o['source_id']}\n"
+        f"    held: {o['status_reason']}\n    evidence: {o['evidence']}"
+        for o in rows
+    )

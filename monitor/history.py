@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from monitor import snapshots
 from monitor.encoding import decode, is_textual
 from monitor.errors import ConfigError
-from monitor.models import Fetch, Observation, ScrapeRun, SourceResult
+from monitor.models import Alert, Fetch, Observation, ScrapeRun, SourceResult
 
 Row = dict[str, Any]
 
@@ -29,7 +29,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _row(model: Any, fields: Sequence[str]) -> Row:
+def row_of(model: Any, fields: Sequence[str]) -> Row:
     return {name: _plain(getattr(model, name)) for name in fields}
 
 
@@ -54,8 +54,10 @@ _RESULT_FIELDS = (
     "failures",
     "pages_changed",
     "observations_added",
+    "alerts",
     "error",
 )
+ALERT_FIELDS = ("id", "created_at", "run_id", "source_id", "fetch_id", "kind", "message")
 FETCH_FIELDS = (
     "id",
     "run_id",
@@ -75,8 +77,9 @@ FETCH_FIELDS = (
     "parse_status",
     "parse_error",
     "candidates_found",
+    "parent_id",
 )
-_OBSERVATION_FIELDS = (
+OBSERVATION_FIELDS = (
     "id",
     "metric",
     "jurisdiction",
@@ -124,9 +127,15 @@ def runs(
                 .where(SourceResult.run_id == run.id)
                 .order_by(col(SourceResult.source_id))
             ).all()
-            row = _row(run, _RUN_FIELDS)
+            row = row_of(run, _RUN_FIELDS)
+            alerts = session.exec(
+                select(Alert).where(Alert.run_id == run.id).order_by(col(Alert.id))
+            ).all()
+            row["alerts"] = [
+                row_of(a, ALERT_FIELDS) for a in alerts if not source or a.source_id == source
+            ]
             row["sources"] = [
-                _row(r, _RESULT_FIELDS)
+                row_of(r, _RESULT_FIELDS)
                 for r in results
                 if (not source or r.source_id == source) and (not failed or r.outcome in FAILED)
             ]
@@ -140,7 +149,7 @@ def fetch_detail(engine: Engine, fetch_id: int) -> Row:
         fetch = session.get(Fetch, fetch_id)
         if fetch is None:
             raise ConfigError(f"no fetch with id {fetch_id}")
-        row = _row(fetch, FETCH_FIELDS)
+        row = row_of(fetch, FETCH_FIELDS)
         row["request_headers"] = fetch.request_headers or {}
         row["response_headers"] = fetch.response_headers or {}
         row["links"] = fetch.links or []
@@ -149,7 +158,9 @@ def fetch_detail(engine: Engine, fetch_id: int) -> Row:
             .where(Observation.fetch_id == fetch_id)
             .order_by(col(Observation.id))
         ).all()
-        row["observations"] = [_row(o, _OBSERVATION_FIELDS) for o in found]
+        row["observations"] = [row_of(o, OBSERVATION_FIELDS) for o in found]
+        alerts = session.exec(select(Alert).where(Alert.fetch_id == fetch_id)).all()
+        row["alerts"] = [row_of(a, ALERT_FIELDS) for a in alerts]
         return row
 
 
@@ -177,7 +188,7 @@ def observations(
         )
         if limit:
             query = query.limit(limit)
-        return [_row(o, _OBSERVATION_FIELDS) for o in session.exec(query).all()]
+        return [row_of(o, OBSERVATION_FIELDS) for o in session.exec(query).all()]
 
 
 def fetches(engine: Engine, *, run_id: int | None = None) -> list[Row]:
@@ -185,7 +196,7 @@ def fetches(engine: Engine, *, run_id: int | None = None) -> list[Row]:
         query = select(Fetch).order_by(col(Fetch.id))
         if run_id is not None:
             query = query.where(Fetch.run_id == run_id)
-        return [_row(f, FETCH_FIELDS) for f in session.exec(query).all()]
+        return [row_of(f, FETCH_FIELDS) for f in session.exec(query).all()]
 
 
 def snapshot_text(engine: Engine, sha: str) -> tuple[Row, bytes, str | None]:

@@ -103,6 +103,7 @@ class SourceResult(SQLModel, table=True):
     failures: int = 0
     pages_changed: int = 0
     observations_added: int = 0
+    alerts: int = 0
     error: str | None = Field(default=None, sa_column=Column(Text))
     started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
@@ -147,6 +148,8 @@ class Fetch(SQLModel, table=True):
     parse_error: str | None = Field(default=None, sa_column=Column(Text))
     links: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     candidates_found: int = 0
+    # The fetch whose page linked here (list -> article -> attachment), for provenance and checks.
+    parent_id: int | None = Field(default=None, foreign_key="fetches.id")
 
 
 class Observation(SQLModel, table=True):
@@ -176,3 +179,18 @@ class Observation(SQLModel, table=True):
     superseded_by: int | None = Field(default=None, foreign_key="observations.id")
     note: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Alert(SQLModel, table=True):
+    """For ops to look at: layout drift, an unreadable attachment, a failed cross-check."""
+
+    __tablename__ = "alerts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    run_id: int | None = Field(default=None, foreign_key="scrape_runs.id", index=True)
+    source_id: str = Field(max_length=64, index=True)
+    fetch_id: int | None = Field(default=None, foreign_key="fetches.id")
+    kind: str = Field(max_length=32, index=True)
+    message: str = Field(sa_column=Column(Text, nullable=False))
+    resolved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

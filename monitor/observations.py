@@ -3,6 +3,7 @@
 An observation's key hashes what makes it the same statement: source, metric, jurisdiction,
 as_of, qualifier, precision and value. Seeing the same statement again adds nothing. The same
 source giving a different value for the same point supersedes the old row, which is kept.
+A doubtful figure (:mod:`monitor.validation`) is stored ``quarantined`` and waits for review.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from monitor.models import Observation, utcnow
 from monitor.page import Candidate
+from monitor.validation import quarantine_reasons
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,13 @@ def record(session: Session, candidates: Iterable[Candidate], provenance: Proven
         if session.exec(select(Observation.id).where(Observation.key == key)).first() is not None:
             continue
         row = _row(candidate, key, provenance)
+        reasons = quarantine_reasons(session, row)
+        if reasons:
+            row.status, row.status_reason = "quarantined", "; ".join(reasons)
         session.add(row)
         session.flush()
-        _supersede_older(session, row)
+        if row.status == "accepted":
+            supersede_older(session, row)
         added += 1
     return added
 
@@ -80,7 +86,7 @@ def _row(c: Candidate, key: str, p: Provenance) -> Observation:
     )
 
 
-def _supersede_older(session: Session, new: Observation) -> None:
+def supersede_older(session: Session, new: Observation) -> None:
     """A revised figure from the same source for the same point replaces the accepted one."""
     same_precision = (
         col(Observation.precision) == new.precision

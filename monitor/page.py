@@ -46,11 +46,28 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Crosscheck:
+    """A figure a page implies only to verify another page's, e.g. an attachment's row count."""
+
+    metric: str
+    value: Decimal
+    detail: str
+
+
+@dataclass(frozen=True)
 class ParseResult:
+    """What a page yielded.
+
+    ``alerts`` are (kind, message) pairs for ops: ``layout_drift`` when the page's expected
+    structure is missing, ``attachment_unreadable`` when an attachment cannot be read.
+    """
+
     candidates: tuple[Candidate, ...] = ()
     links: tuple[str, ...] = ()
     published_at: date | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    alerts: tuple[tuple[str, str], ...] = ()
+    crosschecks: tuple[Crosscheck, ...] = ()
 
 
 Parser = Callable[[Page], ParseResult]

@@ -9,14 +9,14 @@ again; the links it gave last time are reused so that pending articles are still
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from monitor import observations, snapshots
-from monitor.encoding import decode, is_textual
+from monitor import snapshots
 from monitor.fetch import Attempt, Validators
+from monitor.findings import build_page, store_yield
 from monitor.models import Fetch
 from monitor.page import Page, ParseResult
 from monitor.sources import SourceSpec
@@ -33,6 +33,7 @@ class PageOutcome:
     changed: bool | None = None
     links: list[str] = field(default_factory=list)
     observations_added: int = 0
+    alerts_added: int = 0
     parse_status: str | None = None
 
     @property
@@ -67,8 +68,11 @@ def fetched_before(engine: Engine, url: str) -> bool:
     return found is not None
 
 
-def _fetch_row(attempt: Attempt, run_id: int | None, source_id: str) -> Fetch:
+def _fetch_row(
+    attempt: Attempt, run_id: int | None, source_id: str, parent_id: int | None
+) -> Fetch:
     return Fetch(
+        parent_id=parent_id,
         run_id=run_id,
         source_id=source_id,
         url=attempt.url,
@@ -101,13 +105,14 @@ def record_page(
     spec: SourceSpec,
     attempts: list[Attempt],
     scraper: Scraper,
+    parent_id: int | None = None,
 ) -> PageOutcome:
     """Write the attempts for one URL and what the page yielded, in one transaction."""
     *earlier, final = attempts
     with Session(engine) as session:
         for attempt in earlier:
-            session.add(_fetch_row(attempt, run_id, spec.id))
-        row = _fetch_row(final, run_id, spec.id)
+            session.add(_fetch_row(attempt, run_id, spec.id, parent_id))
+        row = _fetch_row(final, run_id, spec.id, parent_id)
         previous = last_stored_fetch(session, final.url)
         outcome = PageOutcome(fetch_id=0, outcome=final.outcome)
         if final.outcome == "not_modified" and previous is not None:
@@ -122,9 +127,7 @@ def record_page(
             else:
                 session.add(row)
                 session.flush()
-                outcome.observations_added = _parse_into(
-                    session, row, spec, final, scraper, outcome
-                )
+                _parse_into(session, row, spec, final, scraper, outcome, previous)
         session.add(row)
         session.commit()
         outcome.fetch_id = row.id or 0
@@ -147,43 +150,28 @@ def _parse_into(
     final: Attempt,
     scraper: Scraper,
     outcome: PageOutcome,
-) -> int:
-    body = final.body or b""
-    text, encoding = None, None
-    if is_textual(final.content_type):
-        decoded = decode(body, final.content_type)
-        text, encoding = decoded.text, decoded.encoding
-    page = Page(
-        url=final.url,
-        source_id=spec.id,
-        jurisdiction=spec.jurisdiction,
-        content=body,
-        content_type=final.content_type,
-        text=text,
-        encoding=encoding,
-    )
-    row.changed, row.encoding = True, encoding
+    previous: Fetch | None,
+) -> None:
+    page = build_page(spec, final.url, final.body or b"", final.content_type)
+    row.changed, row.encoding = True, page.encoding
     outcome.changed = True
     result, error = parse_page(scraper, page)
     if result is None:
         row.parse_status, row.parse_error = "error", error
-        return 0
+        return
     row.links = list(result.links)
     row.candidates_found = len(result.candidates)
     yielded = bool(result.links or result.candidates)
     row.parse_status = "parsed" if yielded else "empty"
     row.parse_error = "; ".join(result.notes) or None
     outcome.links = row.links
-    provenance = observations.Provenance(
-        source_id=spec.id,
-        extractor=scraper.name,
-        extractor_version=scraper.version,
-        fetch_id=row.id,
-        snapshot_sha256=row.snapshot_sha256,
-        url=final.url,
+    found = store_yield(
+        session,
+        spec=spec,
+        scraper=scraper,
+        fetch=row,
+        result=result,
+        run_id=row.run_id,
+        previous=previous,
     )
-    candidates = [
-        c if c.published_at else replace(c, published_at=result.published_at)
-        for c in result.candidates
-    ]
-    return observations.record(session, candidates, provenance)
+    outcome.observations_added, outcome.alerts_added = found.observations_added, found.alerts_added

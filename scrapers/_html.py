@@ -40,6 +40,14 @@ def absolute_links(base: str, hrefs: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def listing(links: tuple[str, ...], where: str) -> ParseResult:
+    """A list page's result: its links, or a layout-drift alert when it has none."""
+    if links:
+        return ParseResult(links=links)
+    missing = f"list page yields no links ({where})"
+    return ParseResult(notes=(missing,), alerts=(("layout_drift", missing),))
+
+
 def select_links(doc: BeautifulSoup | Tag, selector: str, base: str) -> tuple[str, ...]:
     return absolute_links(base, (_attr(a, "href") for a in doc.select(selector)))
 
@@ -81,7 +89,13 @@ def article(
     published = _published(doc, dates) or published
     links = select_links(doc, attachments, page.url) if attachments else ()
     if node is None:
-        return ParseResult(links=links, published_at=published, notes=("article body not found",))
+        missing = f"article body not found (looked for {', '.join(body)})"
+        return ParseResult(
+            links=links,
+            published_at=published,
+            notes=(missing,),
+            alerts=(("layout_drift", missing),),
+        )
     candidates = extract(block_text(node), published=published, jurisdiction=page.jurisdiction)
     return ParseResult(candidates=tuple(candidates), links=links, published_at=published)
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "beijing"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"/jxdt/gzdt/(index(_\d+)?\.html)?$")
 
 
 def parse(page: Page) -> ParseResult:
     doc = soup(page)
-    if doc.select_one(".TRS_Editor") is None:
-        return ParseResult(links=select_links(doc, "ul.list li a", page.url))
+    if _LIST.search(page.url):
+        return listing(select_links(doc, "ul.list li a", page.url), NAME)
     return article(
         page, doc, body=(".TRS_Editor",), dates=("div.article-info", "meta[name=PubDate]")
     )

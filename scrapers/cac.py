@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "cac"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"/A\d+index_\d+\.htm$")
 _ATTACHMENTS = "a[href$='.xlsx'], a[href$='.xls'], a[href$='.docx'], a[href$='.pdf']"
 
 
@@ -14,10 +17,9 @@ def parse(page: Page) -> ParseResult:
     if not page.is_text:
         return ParseResult(notes=("attachment stored; its rows are read by the filing reader",))
     doc = soup(page)
-    listing = doc.select_one("div#loadingInfoPage")
-    if listing is not None:
+    if _LIST.search(page.url):
         # The live list uses protocol-relative, unquoted hrefs: urljoin resolves both.
-        return ParseResult(links=select_links(listing, "li h5 a", page.url))
+        return listing(select_links(doc, "div#loadingInfoPage li h5 a", page.url), NAME)
     return article(
         page,
         doc,

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "cnnic"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"cnnic\.net\.cn/\d+/\d+/\d+/(index\.html)?$")
 
 
 def parse(page: Page) -> ParseResult:
     if not page.is_text:
         return ParseResult(notes=("report PDF stored",))
     doc = soup(page)
-    listing = doc.select_one("ul.list")
-    if listing is not None and doc.select_one("div.detail_con") is None:
-        return ParseResult(links=select_links(listing, "li a", page.url))
+    if _LIST.search(page.url):
+        return listing(select_links(doc, "ul.list li a", page.url), NAME)
     return article(
         page,
         doc,

@@ -8,17 +8,21 @@ import re
 from bs4 import BeautifulSoup
 
 from monitor.page import Page, ParseResult
-from scrapers._html import article, parse_date, select_links, soup
+from scrapers._html import article, listing, parse_date, select_links, soup
 
 NAME = "guangdong"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"/gkmlpt/(index|mindex)$")
 _FIELD = re.compile(r'"(content|publish_time|title)"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 
 def parse(page: Page) -> ParseResult:
+    if _LIST.search(page.url):
+        return listing(select_links(soup(page), "a[href*='/gkmlpt/content/']", page.url), NAME)
     fields = {name: _unescape(raw) for name, raw in _FIELD.findall(page.text or "")}
     if "content" not in fields:
-        return ParseResult(links=select_links(soup(page), "a[href*='/gkmlpt/content/']", page.url))
+        # An article without its script payload: the platform's template changed.
+        return article(page, soup(page), body=("#gkmlpt-content",), dates=("meta[name=PubDate]",))
     body = BeautifulSoup(f"<div id='gkmlpt-content'>{fields['content']}</div>", "lxml")
     # The date sits beside the content in the script, not in the article body.
     published = parse_date(fields.get("publish_time"))

@@ -7,16 +7,17 @@ import re
 from bs4 import BeautifulSoup
 
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "hangzhou"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"/col/col\d+/(index\.html)?$")
 _RECORD = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
 def parse(page: Page) -> ParseResult:
-    doc = soup(page)
-    if doc.select_one("#zoom") is None:
+    if _LIST.search(page.url):
         fragment = "".join(_RECORD.findall(page.text or ""))
-        return ParseResult(links=select_links(BeautifulSoup(fragment, "lxml"), "a", page.url))
+        return listing(select_links(BeautifulSoup(fragment, "lxml"), "a", page.url), NAME)
+    doc = soup(page)
     return article(page, doc, body=("#zoom",), dates=("span.time", "meta[name=PubDate]"))

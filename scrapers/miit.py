@@ -11,21 +11,22 @@ import re
 from bs4 import BeautifulSoup
 
 from monitor.page import Page, ParseResult
-from scrapers._html import absolute_links, article, select_links, soup
+from scrapers._html import absolute_links, article, listing, select_links, soup
 
 NAME = "miit"
-VERSION = "0.1"
+VERSION = "0.2"
+_SHELL = re.compile(r"/sjdt/(index\.html)?$")
+_ENDPOINT_URL = re.compile(r"/api-gateway/")
 _ENDPOINT = re.compile(r"""url\s*:\s*["'](/api-gateway/[^"']+)["']""")
 
 
 def parse(page: Page) -> ParseResult:
-    if page.content_type.startswith("application/json") or (page.text or "").lstrip()[:1] == "{":
+    if _ENDPOINT_URL.search(page.url):
         return _endpoint(page)
-    doc = soup(page)
-    if doc.select_one("#con_con") is None:
+    if _SHELL.search(page.url):
         endpoints = _ENDPOINT.findall(page.text or "")
-        return ParseResult(links=absolute_links(page.url, endpoints))
-    return article(page, doc, body=("#con_con",), dates=("#con_time", "meta[name=PubDate]"))
+        return listing(absolute_links(page.url, endpoints), "script shell without an endpoint URL")
+    return article(page, soup(page), body=("#con_con",), dates=("#con_time", "meta[name=PubDate]"))
 
 
 def _endpoint(page: Page) -> ParseResult:
@@ -34,5 +35,6 @@ def _endpoint(page: Page) -> ParseResult:
         payload = json.loads(page.text or "")
         fragment = payload["data"]["html"]
     except (ValueError, KeyError, TypeError):
-        return ParseResult(notes=("list endpoint did not return the expected JSON",))
-    return ParseResult(links=select_links(BeautifulSoup(fragment, "lxml"), "a", page.url))
+        problem = "list endpoint did not return the expected JSON (data.html)"
+        return ParseResult(notes=(problem,), alerts=(("layout_drift", problem),))
+    return listing(select_links(BeautifulSoup(fragment, "lxml"), "a", page.url), NAME)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "shanghai"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"/xwfb/(index(_\d+)?\.html)?$")
 
 
 def parse(page: Page) -> ParseResult:
     doc = soup(page)
-    if doc.select_one("#ivs_content") is None:
-        return ParseResult(links=select_links(doc, "a[href*='/xwfb/20']", page.url))
+    if _LIST.search(page.url):
+        return listing(select_links(doc, "a[href*='/xwfb/20']", page.url), NAME)
     return article(page, doc, body=("#ivs_content",), dates=("small.PBtime", "meta[name=PubDate]"))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.page import Page, ParseResult
-from scrapers._html import article, select_links, soup
+from scrapers._html import article, listing, select_links, soup
 
 NAME = "sichuan"
-VERSION = "0.1"
+VERSION = "0.2"
+_LIST = re.compile(r"_list(_\d+)?\.shtml$")
 _BODY = ("div.contText", "div#NewsContent", "div.TRS_Editor", "div.content", "div.article")
 
 
 def parse(page: Page) -> ParseResult:
     doc = soup(page)
-    if not page.url.endswith("_list.shtml"):
-        return article(page, doc, body=_BODY, dates=("div.info", "meta[name=PubDate]", "span.time"))
-    return ParseResult(links=select_links(doc, "a[href*='/scjxt/wjfb/20']", page.url))
+    if _LIST.search(page.url):
+        return listing(select_links(doc, "a[href*='/scjxt/wjfb/20']", page.url), NAME)
+    return article(page, doc, body=_BODY, dates=("div.info", "meta[name=PubDate]", "span.time"))

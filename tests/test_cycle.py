@@ -73,7 +73,9 @@ def test_gbk_page_decodes_and_yields(engine: Engine, settings: Settings) -> None
         ).one()
         assert article.encoding == "gb18030"
         scale = session.exec(
-            select(Observation).where(Observation.metric == "ai_core_industry_scale")
+            select(Observation).where(
+                Observation.metric == "ai_core_industry_scale", Observation.fetch_id == article.id
+            )
         ).one()
     assert scale.jurisdiction == "cn-sc" and scale.value == Decimal("120000000000")
 

@@ -21,12 +21,13 @@ def candidate(
     as_of: date = date(2025, 6, 30),
     precision: str | None = None,
     metric: str = "genai_users",
+    unit: str = "persons",
 ) -> Candidate:
     return Candidate(
         metric=metric,
         jurisdiction="cn",
         value=Decimal(value),
-        unit="persons",
+        unit=unit,
         as_of=as_of,
         evidence=f"用户规模达{value}人。",
         precision=precision,
@@ -65,9 +66,9 @@ def test_other_dates_and_precisions_are_separate_points(engine: Engine) -> None:
     """Different as_of dates or precision bases do not supersede each other."""
     store(
         engine,
-        candidate("249000000", as_of=date(2024, 12, 31)),
+        candidate("500000000", as_of=date(2024, 12, 31)),
         candidate("515000000"),
-        candidate("9e19", metric="compute_intelligent", precision="FP16"),
-        candidate("8e19", metric="compute_intelligent", precision="FP8"),
+        candidate("9e19", metric="compute_intelligent", precision="FP16", unit="FLOPS"),
+        candidate("5e19", metric="compute_intelligent", precision="FP8", unit="FLOPS"),
     )
     assert {r.status for r in rows(engine)} == {"accepted"}
