@@ -62,7 +62,7 @@ def test_chinese_integer(text: str, expected: int) -> None:
         pytest.param("", id="empty"),
         pytest.param("十二a", id="latin-letter"),
         pytest.param("3千", id="arabic-digit-mixed"),
-        pytest.param("一万", id="scale-word-not-a-numeral"),
+        pytest.param("一亿元", id="unit-word-not-a-numeral"),
     ],
 )
 def test_chinese_integer_rejects(text: str) -> None:

@@ -46,10 +46,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
 }
 
 
-def chinese_integer(text: str) -> int:
-    """两千 -> 2000, 一千四百 -> 1400, 十二 -> 12; mixed Arabic digits are not accepted here."""
-    if not text:
-        raise ParseError("empty numeral")
+def _below_wan(text: str) -> int:
+    """A numeral below 一万: 一千四百 -> 1400, 十二 -> 12, 三百零五 -> 305."""
     total, current = 0, 0
     for char in text:
         if char in _DIGITS:
@@ -60,6 +58,19 @@ def chinese_integer(text: str) -> int:
         else:
             raise ParseError(f"not a Chinese numeral: {text!r}")
     return total + current
+
+
+def chinese_integer(text: str) -> int:
+    """两千 -> 2000, 一千四百 -> 1400, 三万五千 -> 35000, 两亿零五百万 -> 205000000."""
+    if not text:
+        raise ParseError("empty numeral")
+    total = 0
+    rest = text
+    for unit, factor in (("亿", 10**8), ("万", 10**4)):
+        if unit in rest:
+            head, _, rest = rest.partition(unit)
+            total += chinese_integer(head) * factor if head else factor
+    return total + (_below_wan(rest) if rest else 0)
 
 
 def number(text: str) -> Decimal:

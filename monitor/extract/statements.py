@@ -17,9 +17,15 @@ from monitor.extract.numbers import canonical
 from monitor.extract.periods import stated_period
 from monitor.page import Candidate
 
-NUM = r"(?P<num>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+_CN = "零〇一二两三四五六七八九十百千"
+NUM = rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿][{_CN}]+)*)"
 QUAL = r"(?P<q>超过|超|突破|逾|近|接近|约|不足|不到)?"
-VERB = r"(?:已|已经|有望|预计)?(?:达到|达|为|是|已达)?"
+VERB = r"(?:已|已经|累计|共|有望|预计)?(?:达到|达|为|是|已达|增至|扩大到|提升至|提高到)?"
+# Verbs that put the count before the noun: 建成12个…, 攻克35项…, 发放算力券1.2亿元.
+MADE = (
+    r"(?:已|已经|累计|共|先后|有望|预计)?"
+    r"(?:建成|建设|获批|批复|设立|培育|形成|攻克|突破|推出|发布|打造|认定|遴选|发放)了?"
+)
 # 余/多 may stand before or after the scale: 3万余家, 1.2余万.
 AMOUNT = NUM + r"(?P<after>余|多)?(?P<scale>万亿|万|亿)?(?P<after2>余|多)?"
 TAIL = r"(?P<tail>以上|左右)?"
@@ -101,10 +107,83 @@ RULES: tuple[Rule, ...] = (
         r"已?发布的?大模型(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
         "个",
     ),
-    _rule("smart_factories_basic", r"基础级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
-    _rule("smart_factories_advanced", r"先进级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
-    _rule("smart_factories_excellent", r"卓越级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
-    _rule("smart_factories_leading", r"领航级智能工厂" + AMOUNT + r"家" + TAIL, "家"),
+    _rule("smart_factories_basic", r"基础级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"),
+    _rule(
+        "smart_factories_advanced", r"先进级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"
+    ),
+    _rule(
+        "smart_factories_excellent", r"卓越级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"
+    ),
+    _rule("smart_factories_leading", r"领航级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"),
+    *(
+        _rule(metric, QUAL + AMOUNT + r"家" + level + r"智能工厂", "家")
+        for metric, level in (
+            ("smart_factories_basic", "基础级"),
+            ("smart_factories_advanced", "先进级"),
+            ("smart_factories_excellent", "卓越级"),
+            ("smart_factories_leading", "领航级"),
+        )
+    ),
+    _rule(
+        "genai_services_filed",
+        r"完成备案的生成式人工智能服务(?:数量)?" + VERB + QUAL + AMOUNT + r"款" + TAIL,
+        "款",
+    ),
+    _rule(
+        "genai_services_registered",
+        r"完成登记的生成式人工智能应用或功能(?:数量)?" + VERB + QUAL + AMOUNT + r"款" + TAIL,
+        "款",
+    ),
+    _rule(
+        "ai_pilot_zones",
+        r"(?:国家)?人工智能创新应用先导区(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
+        "个",
+    ),
+    _rule(
+        "ai_pilot_zones", MADE + QUAL + AMOUNT + r"个" + TAIL + r"国家人工智能创新应用先导区", "个"
+    ),
+    _rule(
+        "foundation_models_intl",
+        r"具有国际一流水平的基础大模型" + VERB + QUAL + AMOUNT + r"个" + TAIL,
+        "个",
+    ),
+    _rule(
+        "foundation_models_intl",
+        r"(?:已有|拥有|培育|形成|打造)"
+        + QUAL
+        + AMOUNT
+        + r"个"
+        + TAIL
+        + r"具有国际一流水平的基础大模型",
+        "个",
+    ),
+    _rule("industry_models", MADE + QUAL + AMOUNT + r"个" + TAIL + r"行业(?:应用)?大模型", "个"),
+    _rule(
+        "key_core_technologies",
+        r"(?:攻克|突破)关键核心技术" + VERB + QUAL + AMOUNT + r"项" + TAIL,
+        "项",
+    ),
+    _rule(
+        "key_core_technologies",
+        r"(?:攻克|突破)了?" + QUAL + AMOUNT + r"项" + TAIL + r"关键核心技术",
+        "项",
+    ),
+    _rule("key_new_products", r"重点新产品" + VERB + QUAL + AMOUNT + r"项" + TAIL, "项"),
+    _rule("key_new_products", MADE + QUAL + AMOUNT + r"项" + TAIL + r"重点新产品", "项"),
+    _rule(
+        "ai_industrial_parks", r"人工智能产业园(?:区)?" + VERB + QUAL + AMOUNT + r"个" + TAIL, "个"
+    ),
+    _rule("ai_industrial_parks", MADE + QUAL + AMOUNT + r"个" + TAIL + r"人工智能产业园", "个"),
+    _rule(
+        "compute_vouchers_annual",
+        r"算力券" + r"(?:金额|资金)?" + VERB + QUAL + AMOUNT + r"元" + TAIL,
+        "元",
+    ),
+    _rule(
+        "model_vouchers_annual",
+        r"模型券" + r"(?:金额|资金)?" + VERB + QUAL + AMOUNT + r"元" + TAIL,
+        "元",
+    ),
 )
 
 # Who a figure is about: the place named nearest before it in its sentence. None means the
