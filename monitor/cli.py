@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -242,6 +243,44 @@ def review_reject(
     with _database() as (_, engine):
         row = reject(engine, observation_id, reason)
     typer.echo(f"observation {row['id']} rejected")
+
+
+@app.command()
+def extract(
+    target: Annotated[str, typer.Argument(help="A saved HTML file (any encoding) or a URL.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (default: read from the page).")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Jurisdiction slug such as cn-bj (default: inferred).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Read the figures of one page by hand, as the pipeline would, without storing anything."""
+    from monitor.handcheck import as_json as rows_of
+    from monitor.handcheck import extract_page, load
+
+    if jurisdiction is not None and not re.fullmatch(r"cn(-[a-z]+)*", jurisdiction):
+        raise ConfigError(
+            f"--jurisdiction: {jurisdiction!r} is not a slug like cn or cn-sc-chengdu"
+        )
+    settings = load_settings()
+    found, when, where = extract_page(
+        load(target, settings), published=_date(published, "--published"), jurisdiction=jurisdiction
+    )
+    rows = rows_of(found)
+    if as_json:
+        _print_json(rows)
+        return
+    typer.echo(
+        f"published {when or 'unknown'}; default jurisdiction {where}; {len(rows)} figure(s)"
+    )
+    if rows:
+        typer.echo(
+            observations_text(
+                [{**r, "id": i, "status": "-", "source_id": "-"} for i, r in enumerate(rows, 1)]
+            )
+        )
 
 
 @app.command()

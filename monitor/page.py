@@ -24,6 +24,8 @@ class Page:
     content_type: str = "text/html"
     text: str | None = None
     encoding: str | None = None
+    # A publication date known from outside the page (ops override); scrapers prefer it.
+    published: date | None = None
 
     @property
     def is_text(self) -> bool:

@@ -86,7 +86,7 @@ def article(
     ``published`` is used when none of the ``dates`` selectors finds a date.
     """
     node = first(doc, body)
-    published = _published(doc, dates) or published
+    published = page.published or _published(doc, dates) or published
     links = select_links(doc, attachments, page.url) if attachments else ()
     if node is None:
         missing = f"article body not found (looked for {', '.join(body)})"

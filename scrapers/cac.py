@@ -6,16 +6,19 @@ import re
 
 from monitor.page import Page, ParseResult
 from scrapers._html import article, listing, select_links, soup
+from scrapers.cac_filings import is_spreadsheet, read_filings
 
 NAME = "cac"
-VERSION = "0.2"
+VERSION = "0.3"
 _LIST = re.compile(r"/A\d+index_\d+\.htm$")
 _ATTACHMENTS = "a[href$='.xlsx'], a[href$='.xls'], a[href$='.docx'], a[href$='.pdf']"
 
 
 def parse(page: Page) -> ParseResult:
+    if is_spreadsheet(page.url, page.content_type):
+        return read_filings(page.content)
     if not page.is_text:
-        return ParseResult(notes=("attachment stored; its rows are read by the filing reader",))
+        return ParseResult(notes=("attachment stored, not read (only .xlsx filing lists are)",))
     doc = soup(page)
     if _LIST.search(page.url):
         # The live list uses protocol-relative, unquoted hrefs: urljoin resolves both.

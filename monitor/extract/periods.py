@@ -64,7 +64,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], date
     (re.compile(r"今年(?P<m>\d{1,2})月"), _this_year_month),
     (re.compile(_Y + r"(?:底|末|全年)?"), _year_end),
     (re.compile(r"去年(?:底|末|全年|，|,)"), _last_year_end),
-    (re.compile(r"截至目前|目前|当前|截至发稿"), _published),
+    (re.compile(r"截至目前|今年以来|年初以来|目前|当前|截至发稿"), _published),
 )
 
 

@@ -134,6 +134,20 @@ RULES: tuple[Rule, ...] = (
         r"完成登记的生成式人工智能应用或功能(?:数量)?" + VERB + QUAL + AMOUNT + r"款" + TAIL,
         "款",
     ),
+    # Local pages count a place's generative-AI filings as 大模型通过(国家)备案.
+    _rule(
+        "genai_services_filed", QUAL + AMOUNT + r"[个款]" + TAIL + r"大模型通过(?:国家)?备案", "个"
+    ),
+    _rule(
+        "genai_services_filed",
+        r"通过(?:国家)?备案的(?:生成式人工智能)?大模型(?:数量)?"
+        + VERB
+        + QUAL
+        + AMOUNT
+        + r"[个款]"
+        + TAIL,
+        "个",
+    ),
     _rule(
         "ai_pilot_zones",
         r"(?:国家)?人工智能创新应用先导区(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
@@ -214,6 +228,14 @@ def sentences(text: str) -> Iterator[str]:
         sentence = match.group().strip()
         if sentence:
             yield sentence
+
+
+def place_of(text: str) -> str | None:
+    """The most specific place ``text`` names (a publisher's name, say), or None."""
+    for pattern, slug in _PLACES:
+        if slug is not None and pattern.search(text):
+            return slug
+    return None
 
 
 def _jurisdiction(head: str, default: str) -> str:
