@@ -10,6 +10,7 @@ unless ``--jurisdiction`` says otherwise.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,12 +29,10 @@ from monitor.settings import Settings
 from monitor.sources import SOURCES, SourceSpec
 from scrapers import REGISTRY
 from scrapers._html import article, parse_date
-from scrapers.guangdong import parse as parse_gkmlpt
 
 BODIES = (
     "#UCAP-CONTENT", "#con_con", "#BodyLabel", ".TRS_Editor", "div.detail_con", "#zoom",
-    "#ivs_content", "div.conTxt", "div.article-content", "div.article", "div.content", "article",
-    "body",
+    "#ivs_content", "div.conTxt", "[data-handcheck-body]",
 )  # fmt: skip
 DATES = (
     "meta[name=PubDate]", "meta[name=pubdate]", "meta[name=publishdate]",
@@ -46,6 +45,7 @@ _DATED_TEXT = re.compile(
 )
 _PUBLISHER_META = ("SiteName", "siteName", "ColumnName", "ContentSource", "source")
 _PUBLISHER_TEXT = re.compile(r"(?:主办单位|主办|版权所有|来源)[:：]\s*([^\s|<>，,。©]{2,40})")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.){40,}"')
 _NATIONAL = re.compile(
     r"^(?:中华人民共和国|国务院|国家|中央|中国互联网络信息中心|工业和信息化部|中国政府网|新华社)"
 )
@@ -109,6 +109,32 @@ def publisher_jurisdiction(doc: BeautifulSoup) -> str | None:
     return None
 
 
+def _embed_script_html(doc: BeautifulSoup, text: str) -> None:
+    """Article HTML kept JSON-escaped in a script (gkmlpt and kin) becomes part of the page."""
+    for raw in _JSON_STRING.findall(text):
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(value, str) and "<p" in value and doc.body is not None:
+            doc.body.append(BeautifulSoup(f"<div>{value}</div>", "lxml").div or "")
+
+
+def _mark_densest(doc: BeautifulSoup) -> None:
+    """Mark the block whose own paragraphs hold the most prose: an unknown layout's body.
+
+    Only paragraphs with sentence punctuation count, so a footer of short lines never wins.
+    """
+    best, best_size = None, 0
+    for block in doc.find_all(["div", "article", "section", "td"]):
+        prose = (p.get_text(strip=True) for p in block.find_all("p", recursive=False))
+        size = sum(len(t) for t in prose if "。" in t or "，" in t)
+        if size > best_size:
+            best, best_size = block, size
+    if best is not None:
+        best["data-handcheck-body"] = "1"
+
+
 def published_in(doc: BeautifulSoup, text: str) -> date | None:
     for selector in DATES:
         for node in doc.select(selector):
@@ -141,9 +167,9 @@ def extract_page(
     when = published or published_in(doc, decoded.text)
     if spec is not None:
         result = REGISTRY[spec.scraper].parse(page)
-    elif "window._CONFIG" in decoded.text:
-        result = parse_gkmlpt(page)
     else:
+        _embed_script_html(doc, decoded.text)
+        _mark_densest(doc)
         result = article(page, doc, body=BODIES, dates=(), published=when)
     return _dated(result, published, when), when, where
 

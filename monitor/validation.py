@@ -5,7 +5,7 @@ waits for ``monitor review``. Checks compare with accepted observations of the s
 jurisdiction and precision basis:
 
 - the value is outside the metric's plausible range, or its unit is not the metric's;
-- a level metric jumps by more than 50% from the previous accepted value;
+- a level metric jumps by more than 50% from the accepted value before it (or to the one after);
 - a cumulative count is below an earlier accepted value (or above a later one);
 - another source's accepted value for the same date differs by more than 5%.
 """
@@ -75,10 +75,16 @@ def quarantine_reasons(session: Session, obs: Observation) -> list[str]:
         )
     previous = _neighbour(session, obs, before=True)
     following = _neighbour(session, obs, before=False)
-    if metric.kind == "level" and previous is not None and previous.value:
-        change = (obs.value - previous.value) / previous.value
-        if abs(change) > JUMP_LIMIT:
-            reasons.append(f"jumps {change:+.0%} from {_show(previous)}")
+    if metric.kind == "level":
+        # Either neighbour: figures do not always arrive in date order.
+        if previous is not None and previous.value:
+            change = (obs.value - previous.value) / previous.value
+            if abs(change) > JUMP_LIMIT:
+                reasons.append(f"jumps {change:+.0%} from {_show(previous)}")
+        if following is not None and obs.value:
+            change = (following.value - obs.value) / obs.value
+            if abs(change) > JUMP_LIMIT:
+                reasons.append(f"the later {_show(following)} is a {change:+.0%} jump from it")
     if metric.kind == "cumulative":
         if previous is not None and obs.value < previous.value:
             reasons.append(f"cumulative count decreases from {_show(previous)}")

@@ -58,6 +58,11 @@ def last(engine: Engine) -> Observation:
             "jumps +107%",
         ),
         (
+            [("cnnic", "genai_users", "515000000", "persons", "2025-06-30")],
+            ("cnnic", "genai_users", "249000000", "persons", "2024-12-31"),
+            "+107% jump from it",
+        ),
+        (
             [("cac", "genai_services_filed", "346", "count", "2025-03-31")],
             ("cac", "genai_services_filed", "302", "count", "2025-06-30"),
             "decreases",
@@ -73,7 +78,16 @@ def last(engine: Engine) -> Observation:
             "disagrees by 7%",
         ),
     ],
-    ids=["range", "unit", "range-level", "jump", "decrease", "exceeds-later", "disagreement"],
+    ids=[
+        "range",
+        "unit",
+        "range-level",
+        "jump",
+        "jump-arriving-late",
+        "decrease",
+        "exceeds-later",
+        "disagreement",
+    ],
 )
 def test_doubtful_figures_are_quarantined_with_reason(
     engine: Engine, history: list[Point], new: Point, reason: str

@@ -38,6 +38,18 @@ def _this_year_quarter(month: int) -> Callable[[re.Match[str], date | None], dat
     return lambda m, pub: _month_end(pub.year, month) if pub else None
 
 
+def _latest_quarter(month: int) -> Callable[[re.Match[str], date | None], date | None]:
+    """A bare 一季度 or 上半年: the latest such period ended by the publication date."""
+
+    def resolve(m: re.Match[str], pub: date | None) -> date | None:
+        if pub is None:
+            return None
+        end = _month_end(pub.year, month)
+        return end if end <= pub else _month_end(pub.year - 1, month)
+
+    return resolve
+
+
 def _year_end(m: re.Match[str], pub: date | None) -> date:
     return date(int(m["y"]), 12, 31)
 
@@ -60,6 +72,9 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], date
     (re.compile(r"今年(?:上半年|前两个?季度)"), _this_year_quarter(6)),
     (re.compile(r"今年前三季度"), _this_year_quarter(9)),
     (re.compile(r"今年(?:一季度|第一季度)"), _this_year_quarter(3)),
+    (re.compile(r"(?<![年今])(?:上半年|前两个?季度)"), _latest_quarter(6)),
+    (re.compile(r"(?<![年今])前三季度"), _latest_quarter(9)),
+    (re.compile(r"(?<![年今第])(?:一季度|第一季度)"), _latest_quarter(3)),
     (re.compile(_Y + r"(?P<m>\d{1,2})月"), _month),
     (re.compile(r"今年(?P<m>\d{1,2})月"), _this_year_month),
     (re.compile(_Y + r"(?:底|末|全年)?"), _year_end),
