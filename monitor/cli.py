@@ -264,9 +264,10 @@ def extract(
         raise ConfigError(
             f"--jurisdiction: {jurisdiction!r} is not a slug like cn or cn-sc-chengdu"
         )
+    forced = _date(published, "--published")
     settings = load_settings()
     found, when, where = extract_page(
-        load(target, settings), published=_date(published, "--published"), jurisdiction=jurisdiction
+        load(target, settings), published=forced, jurisdiction=jurisdiction
     )
     rows = rows_of(found)
     if as_json:

@@ -190,3 +190,103 @@ def test_errors_are_one_line(
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("monitor: error: ")
     assert message in lines[0]
+
+
+def test_history_lists_the_alerts_of_a_run(stored: Settings) -> None:
+    """history shows each run's alerts: the drifted page and the filing-list mismatch."""
+    (run,) = json.loads(runner.invoke(app, ["history", "--json", "--limit", "1"]).stdout)
+    kinds = {(a["source_id"], a["kind"]) for a in run["alerts"]}
+    assert {("chengdu", "layout_drift"), ("cac", "crosscheck_mismatch")} <= kinds
+    human = runner.invoke(app, ["history", "--limit", "1"]).stdout
+    assert "alert crosscheck_mismatch [cac]" in human
+
+
+def test_review_accept_and_reject(stored: Settings) -> None:
+    """review lists held figures; accept and reject decide them, once."""
+    held = json.loads(runner.invoke(app, ["review", "--json"]).stdout)
+    assert held and all(o["status"] == "quarantined" for o in held)
+    first = held[0]["id"]
+    assert runner.invoke(app, ["review", "accept", str(first), "--note", "checked"]).exit_code == 0
+    again = runner.invoke(app, ["review", "accept", str(first)])
+    assert again.exit_code != 0 and "not quarantined" in str(again.exception)
+    if len(held) > 1:
+        second = str(held[1]["id"])
+        assert (
+            runner.invoke(app, ["review", "reject", second, "--reason", "misread"]).exit_code == 0
+        )
+    left = json.loads(runner.invoke(app, ["review", "--json"]).stdout)
+    assert len(left) == max(len(held) - 2, 0)
+
+
+def test_reparse_command_reports_counts(stored: Settings) -> None:
+    """reparse over an unchanged database adds and retires nothing, and says so."""
+    result = runner.invoke(app, ["reparse", "--source", "cnnic"])
+    assert result.exit_code == 0
+    assert "0 observation(s) added, 0 retired" in result.stdout
+
+
+SICHUAN_FILE = "jxt.sc.gov.cn/scjxt/wjfb/2025/3/20/4d8e2b7c1a9f4e0b8c3d5f6a7b2e1c9d.shtml"
+
+
+def test_extract_a_saved_gbk_file(tmp_path: Path) -> None:
+    """monitor extract FILE --json prints the figures of a saved GBK page, date found in it."""
+    from monitor.mirror import SITES
+
+    result = monitor(["extract", str(SITES / SICHUAN_FILE), "--json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert row == {
+        "metric": "ai_core_industry_scale",
+        "jurisdiction": "cn-sc",
+        "value": 120000000000,
+        "unit": "CNY",
+        "as_of": "2024-12-31",
+        "qualifier": "eq",
+        "precision": None,
+        "published_at": "2025-03-20",
+        "evidence": row["evidence"],
+    }
+    assert "1200亿元" in row["evidence"]
+
+
+def test_extract_options_override_date_and_place(tmp_path: Path) -> None:
+    """--published re-dates relative periods and --jurisdiction replaces the inferred place."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><div><p>去年底，全市人工智能企业超过800家，同比增长12%。</p></div></body></html>",
+        encoding="utf-8",
+    )
+    args = ["extract", str(page), "--json", "--published", "2026-03-01", "--jurisdiction", "cn-tj"]
+    (row,) = json.loads(monitor(args, tmp_path).stdout)
+    assert (row["as_of"], row["jurisdiction"], row["qualifier"]) == ("2025-12-31", "cn-tj", "gt")
+
+
+def test_extract_a_url_through_the_mirror(tmp_path: Path, mirror: MirrorServer) -> None:
+    """A URL on a source host is fetched (here from the mirror) and read by its scraper."""
+    url = "https://www.cnnic.net.cn/n4/2025/0717/c88-11328.html"
+    result = monitor(
+        ["extract", url, "--json"], tmp_path, MONITOR_MIRROR_URL=mirror.url, MONITOR_FETCH_DELAY="0"
+    )
+    assert result.returncode == 0, result.stderr
+    assert {r["metric"] for r in json.loads(result.stdout)} >= {"internet_users", "genai_users"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", "https://example.com/x.html"], "not a configured source host"),
+        (["extract", "/nonexistent/page.html"], "cannot read /nonexistent/page.html"),
+        (["extract", "x.html", "--published", "2025-13-01"], "--published: expected YYYY-MM-DD"),
+        (["extract", "x.html", "--jurisdiction", "Beijing"], "--jurisdiction: 'Beijing'"),
+        (["review", "accept", "99999"], "no observation with id 99999"),
+        (["reparse", "--since", "yesterday"], "--since: expected YYYY-MM-DD"),
+    ],
+)
+def test_extract_and_review_errors_are_one_line(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    """Bad arguments to extract, review and reparse give one clear line and exit 1."""
+    result = monitor(args, tmp_path)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]

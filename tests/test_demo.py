@@ -7,6 +7,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from protego import Protego
+
+from monitor.mirror import SITES
+from monitor.sources import SOURCES
+from tests.support.corpus import load
 
 
 def monitor(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -40,3 +47,37 @@ def test_demo_twice_adds_a_run_and_no_duplicates(tmp_path: Path) -> None:
     again = json.loads(monitor(data, "observations", "--json").stdout)
     assert [o["id"] for o in again] == [o["id"] for o in observations]
     assert (data / "monitor.db").is_file()
+
+
+def reachable_figures() -> set[tuple[str, str]]:
+    """(source, metric) of every figure on a corpus page the demo can reach and may fetch."""
+    pages = {p.url: p for p in load()}
+    robots = {
+        host.name: Protego.parse((host / "robots.txt").read_text(encoding="utf-8"))
+        for host in SITES.iterdir()
+        if (host / "robots.txt").is_file()
+    }
+    queue = [u for s in SOURCES for u in s.entry_urls]
+    seen, figures = set(queue), set()
+    while queue:
+        page = pages.get(queue.pop())
+        if page is None or not robots[urlsplit(page.url).hostname or ""].can_fetch(page.url, "*"):
+            continue
+        figures |= {(page.source, e[0]) for e in page.expect}
+        fresh = page.links - seen
+        seen |= fresh
+        queue.extend(fresh)
+    return figures
+
+
+def test_demo_stores_every_metric_of_every_source(tmp_path: Path) -> None:
+    """Every (source, metric) the mirror's reachable pages carry ends up stored by the demo."""
+    data = tmp_path / "data"
+    assert monitor(data, "demo").returncode == 0
+    stored = {
+        (o["source_id"], o["metric"])
+        for o in json.loads(monitor(data, "observations", "--json").stdout)
+    }
+    expected = reachable_figures()
+    assert len({source for source, _ in expected}) == len(SOURCES)
+    assert expected - stored == set()
