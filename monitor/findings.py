@@ -89,11 +89,7 @@ def _crosscheck(session: Session, fetch: Fetch, result: ParseResult) -> list[tup
         for obs in announced:
             if obs.value != check.value:
                 said = human_value(obs.value, obs.unit)
-                found = human_value(check.value, obs.unit)
-                message = (
-                    f"{check.detail}: {found} {check.metric}, but the linking page announced "
-                    f"{said} as of {obs.as_of}"
-                )
+                message = f"{check.detail}, but the linking page announced {said} as of {obs.as_of}"
                 problems.append(("crosscheck_mismatch", message))
     return problems
 
