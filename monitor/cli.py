@@ -13,7 +13,8 @@ import logging
 import re
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +22,14 @@ from sqlalchemy import Engine
 
 from monitor import history
 from monitor.db import display_url, open_database
-from monitor.display import fetch_text, observations_text, review_text, runs_text, table
+from monitor.display import (
+    fetch_text,
+    observations_text,
+    review_text,
+    runs_text,
+    table,
+    targets_text,
+)
 from monitor.errors import ConfigError, MonitorError
 from monitor.settings import Settings, load_settings
 
@@ -282,6 +290,41 @@ def extract(
                 [{**r, "id": i, "status": "-", "source_id": "-"} for i, r in enumerate(rows, 1)]
             )
         )
+
+
+@app.command()
+def targets(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Judge as on YYYY-MM-DD (default: today).")
+    ] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="Only this jurisdiction slug.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Every declared target with its status, trend, projection and confidence."""
+    from monitor.assess import assess_all
+    from monitor.targets import load_targets
+
+    day = _date(as_of, "--as-of")
+    with _database() as (settings, engine):
+        declared = load_targets(settings.targets_file)
+        today = day or datetime.now(settings.tz).date()
+        rows = [a.as_dict() for a in assess_all(engine, declared, today, jurisdiction)]
+    if as_json:
+        _print_json(rows)
+        return
+    typer.echo(f"as of {today}\n" + targets_text(rows))
+
+
+@app.command("import-observations")
+def import_observations_command(
+    path: Annotated[Path, typer.Argument(help="CSV: metric,jurisdiction,value,unit,as_of,...")],
+) -> None:
+    """Add observations by hand from a CSV (all rows or none; the same file twice adds nothing)."""
+    from monitor.importer import import_observations
+
+    with _database() as (_, engine):
+        read, added = import_observations(engine, path)
+    typer.echo(f"{read} row(s) read, {added} observation(s) added ({read - added} already known)")
 
 
 @app.command()

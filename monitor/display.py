@@ -55,12 +55,12 @@ def human_value(value: Any, unit: str) -> str:
     """9e19 FLOPS -> 90 EFLOPS; 1115000000 persons -> 11.15亿 persons."""
     number = float(value)
     if unit == "FLOPS" and number >= 1e15:
-        return f"{number / 1e18:g} EFLOPS" if number >= 1e18 else f"{number / 1e15:g} PFLOPS"
+        return f"{number / 1e18:.4g} EFLOPS" if number >= 1e18 else f"{number / 1e15:.4g} PFLOPS"
     if unit in ("persons", "CNY") and number >= 1e8:
-        return f"{number / 1e8:g}亿 {unit}"
+        return f"{number / 1e8:.4g}亿 {unit}"
     if unit in ("persons", "CNY", "count") and number >= 1e4:
-        return f"{number / 1e4:g}万 {unit}"
-    return f"{number:g} {unit}"
+        return f"{number / 1e4:.4g}万 {unit}"
+    return f"{number:.4g} {unit}"
 
 
 Row = dict[str, Any]
@@ -136,3 +136,36 @@ def review_text(rows: list[Row]) -> str:
         f"    held: {o['status_reason']}\n    evidence: {o['evidence']}"
         for o in rows
     )
+
+
+def targets_text(rows: list[Row]) -> str:
+    """Assessments as a table, then the proxy and conflict notes."""
+    if not rows:
+        return "no targets"
+
+    def amount(value: Any, unit: Any) -> str:
+        return human_value(value, unit) if value is not None and unit else "-"
+
+    def rate(row: Row) -> str:
+        if row["required_annual_rate"] is None:
+            return "-"
+        return (f"{row['required_annual_rate']:.3g} vs {row['actual_annual_rate']:.3g} "
+                f"{row['rate_unit']}")  # fmt: skip
+
+    body = [
+        (r["id"], r["jurisdiction"], r["deadline"],
+         f"{r['comparator'] or ''} {amount(r['target_value'], r['unit'])}".strip(),
+         f"{amount(r['latest_value'], r['unit'])} ({r['latest_as_of'] or '-'})",
+         rate(r), amount(r["projected_value"], r["unit"]), r["status"],
+         (r["confidence"] or "-") + (" stale" if r["stale"] else ""))
+        for r in rows
+    ]  # fmt: skip
+    headers = ("target", "where", "deadline", "target value", "latest", "required vs actual",
+               "projected", "status", "confidence")  # fmt: skip
+    notes = [f"{r['id']}: assessed on the proxy {r['proxy']}" for r in rows if r["proxy"]]
+    notes += [
+        f"{r['id']}: {len(r['conflicts'])} other figure(s) for the dates used"
+        for r in rows
+        if r["conflicts"]
+    ]
+    return table(headers, body) + ("\n\n" + "\n".join(notes) if notes else "")

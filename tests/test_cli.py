@@ -290,3 +290,81 @@ def test_extract_and_review_errors_are_one_line(
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+
+
+TARGETS = """
+[[target]]
+id = "adoption"
+metric = "terminal_agent_adoption_rate"
+jurisdiction = "cn"
+comparator = ">"
+value = 70
+unit = "%"
+deadline = 2027-12-31
+proxy = "genai_penetration_rate"
+[target.baseline]
+value = 17.7
+unit = "%"
+as_of = 2024-12-31
+[target.source]
+title = "国务院关于深入实施“人工智能+”行动的意见"
+issuer = "国务院"
+published = 2025-08-26
+
+[[target]]
+id = "filings"
+metric = "genai_services_filed"
+jurisdiction = "cn"
+comparator = ">="
+value = 300
+unit = "款"
+deadline = 2027-12-31
+[target.baseline]
+value = 100
+unit = "款"
+as_of = 2024-12-31
+[target.source]
+title = "t"
+issuer = "i"
+"""
+MANUAL = """metric,jurisdiction,value,unit,as_of,qualifier,source,note
+genai_penetration_rate,cn,36.5,%,2025-06-30,,cnnic,第56次报告
+genai_penetration_rate,cn,42.8,%,2025-12-31,,cnnic,第57次报告
+genai_services_filed,cn,160,款,2025-12-31,,cac,
+"""
+
+
+def test_import_then_assess_from_environment_alone(tmp_path: Path) -> None:
+    """A fresh database, a CSV import and targets --as-of reproduce hand-computed statuses."""
+    (tmp_path / "targets.toml").write_text(TARGETS, encoding="utf-8")
+    (tmp_path / "manual.csv").write_text(MANUAL, encoding="utf-8")
+    env = {
+        "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}",
+        "MONITOR_DATA_DIR": str(tmp_path / "data"),
+        "MONITOR_TARGETS_FILE": str(tmp_path / "targets.toml"),
+    }
+    imported = monitor(["import-observations", str(tmp_path / "manual.csv")], tmp_path, **env)
+    assert imported.returncode == 0, imported.stderr
+    assert "3 row(s) read, 3 observation(s) added" in imported.stdout
+    result = monitor(["targets", "--json", "--as-of", "2026-03-01"], tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    by_id = {a["id"]: a for a in json.loads(result.stdout)}
+    # Hand-computed in docs/methodology.md: R = 1.505 and 0.900.
+    assert by_id["adoption"]["status"] == "on_track"
+    assert by_id["adoption"]["ratio"] == pytest.approx(1.505, abs=0.001)
+    assert by_id["adoption"]["projected_value"] == pytest.approx(89.11, abs=0.01)
+    assert by_id["filings"]["status"] == "acceleration_needed"
+    assert by_id["filings"]["ratio"] == pytest.approx(0.900, abs=0.001)
+    early = json.loads(
+        monitor(["targets", "--json", "--as-of", "2025-07-01"], tmp_path, **env).stdout
+    )
+    assert {a["id"]: a["latest_value"] for a in early} == {"adoption": 36.5, "filings": None}
+
+
+def test_bad_targets_file_is_one_line(tmp_path: Path) -> None:
+    """A malformed targets.toml stops `monitor targets` with one line naming the problem."""
+    (tmp_path / "targets.toml").write_text(TARGETS.replace('"款"', '"EFLOPS"', 1), encoding="utf-8")
+    result = monitor(["targets"], tmp_path, MONITOR_TARGETS_FILE=str(tmp_path / "targets.toml"))
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "target 'filings': value" in line and "is in FLOPS" in line

@@ -15,9 +15,15 @@ from monitor.mirror import SITES
 from monitor.sources import SOURCES
 from tests.support.corpus import load
 
+ROOT = Path(__file__).parent.parent
+
 
 def monitor(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "MONITOR_DATA_DIR": str(data_dir)}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "MONITOR_DATA_DIR": str(data_dir),
+        "MONITOR_TARGETS_FILE": str(ROOT / "targets.toml"),
+    }
     return subprocess.run(
         [sys.executable, "-m", "monitor", *args],
         env=env,
@@ -81,3 +87,14 @@ def test_demo_stores_every_metric_of_every_source(tmp_path: Path) -> None:
     expected = reachable_figures()
     assert len({source for source, _ in expected}) == len(SOURCES)
     assert expected - stored == set()
+    assessed = json.loads(monitor(data, "targets", "--json", "--as-of", "2026-11-23").stdout)
+    by_id = {a["id"]: a for a in assessed}
+    assert len(by_id) == 17 and all(a["status"] for a in assessed)
+    for national in ("cn-adoption-2027", "cn-adoption-2030"):
+        assert by_id[national]["proxy"] == "genai_penetration_rate"
+        assert by_id[national]["status"] not in ("no_data", "insufficient_data")
+    shanghai = by_id["sh-compute-2025"]
+    assert shanghai["status"] in ("met", "missed", "awaiting_data")
+    assert shanghai["projected_value"] is None
+    human = monitor(data, "targets", "--as-of", "2026-11-23").stdout
+    assert "cn-adoption-2027: assessed on the proxy genai_penetration_rate" in human

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from monitor.errors import ParseError
@@ -90,3 +91,28 @@ def canonical(value: str, scale: str, unit: str) -> tuple[Decimal, str]:
         raise ParseError(f"unknown scale {scale!r}")
     canonical_unit, factor = UNITS[unit]
     return number(value) * SCALES[scale] * factor, canonical_unit
+
+
+# Written units as policy texts and targets.toml give them, split into scale and unit.
+_WRITTEN = re.compile(
+    r"^\s*(?P<num>[-+]?\d+(?:,\d{3})*(?:\.\d+)?)?\s*(?P<scale>万亿|万|亿)?\s*"
+    r"(?P<unit>元|人|家|款|个|项|%|EFLOPS|PFLOPS|P|百亿亿次/秒)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def quantity(value: object, unit: str | None = None) -> tuple[Decimal, str]:
+    """A target-style quantity in its canonical unit: ("2000亿元") or (2000, "亿元") or (70, "%").
+
+    Raises ParseError naming what cannot be read.
+    """
+    written = f"{value}{unit or ''}" if not isinstance(value, str) else value + (unit or "")
+    match = _WRITTEN.match(written.replace("％", "%"))
+    if not match or not match["num"]:
+        raise ParseError(f"cannot read the quantity {written!r}")
+    name = match["unit"] or ""
+    if name.upper() in ("EFLOPS", "PFLOPS"):
+        name = name.upper()
+    if not name:
+        return number(match["num"]) * SCALES[match["scale"] or ""], "count"
+    return canonical(match["num"], match["scale"] or "", name)

@@ -1,0 +1,189 @@
+"""Assessments: every declared target against the stored observations, by the method in gap.py.
+
+``as_of`` fixes "today": deadlines and staleness are judged on it, and observations published
+after it (or referring to a later date) are ignored, so a past report can be reproduced.
+One point per date: when several accepted observations give the same date, the one published
+last is used and the others are listed as conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, or_, select
+
+from monitor import gap
+from monitor.catalogue import Metric
+from monitor.models import Observation
+from monitor.targets import Target, TargetSet
+
+
+@dataclass
+class Assessment:
+    id: str
+    metric: str
+    jurisdiction: str
+    kind: str
+    comparator: str | None
+    target_value: float | None
+    unit: str | None
+    deadline: str
+    status: str
+    confidence: str | None = None
+    stale: bool = False
+    latest_value: float | None = None
+    latest_as_of: str | None = None
+    baseline_value: float | None = None
+    baseline_as_of: str | None = None
+    required_annual_rate: float | None = None
+    actual_annual_rate: float | None = None
+    rate_unit: str | None = None
+    ratio: float | None = None
+    projected_value: float | None = None
+    gap: float | None = None
+    gap_percent: float | None = None
+    growth_rate: float | None = None
+    points: int = 0
+    proxy: str | None = None
+    description: str = ""
+    source_title: str = ""
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _series(
+    session: Session, target: Target, today: date
+) -> tuple[list[Observation], list[Observation]]:
+    """Accepted points (one per date) and the other observations of those dates."""
+    rows = session.exec(
+        select(Observation)
+        .where(
+            Observation.metric == target.series_metric,
+            Observation.jurisdiction == target.jurisdiction,
+            col(Observation.status).in_(("accepted", "quarantined")),
+            col(Observation.as_of) <= today,
+            or_(col(Observation.published_at).is_(None), col(Observation.published_at) <= today),
+        )
+        .order_by(col(Observation.as_of), col(Observation.published_at), col(Observation.id))
+    ).all()
+    chosen: dict[date, Observation] = {}
+    for obs in rows:
+        if obs.status == "accepted":
+            chosen[obs.as_of] = obs  # ordered by publication: the last published wins
+    used = sorted(chosen.values(), key=lambda o: o.as_of)
+    others = [o for o in rows if o.as_of in chosen and o is not chosen[o.as_of]]
+    return used, others
+
+
+def _f(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def assess_all(
+    engine: Engine, targets: TargetSet, today: date, jurisdiction: str | None = None
+) -> list[Assessment]:
+    with Session(engine) as session:
+        return [
+            assess(session, target, targets.metrics[target.series_metric], today)
+            for target in targets.targets
+            if jurisdiction is None or target.jurisdiction == jurisdiction
+        ]
+
+
+def assess(session: Session, target: Target, metric: Metric, today: date) -> Assessment:
+    result = Assessment(
+        id=target.id, metric=target.metric, jurisdiction=target.jurisdiction, kind=target.kind,
+        comparator=target.comparator, target_value=_f(target.value), unit=target.unit,
+        deadline=target.deadline.isoformat(), status="no_data", proxy=target.proxy,
+        description=target.description, source_title=target.source.title,
+    )  # fmt: skip
+    if target.kind == "qualitative":
+        result.status = "qualitative"
+        return result
+    used, others = _series(session, target, today)
+    result.conflicts = [
+        {"as_of": o.as_of.isoformat(), "value": float(o.value), "source_id": o.source_id,
+         "status": o.status, "observation_id": o.id}
+        for o in others
+    ]  # fmt: skip
+    points = [(o.as_of, float(o.value)) for o in used]
+    result.points = len(points)
+    if points:
+        result.latest_as_of, result.latest_value = points[-1][0].isoformat(), points[-1][1]
+        limit = timedelta(days=1.5 * metric.cadence_days)
+        result.stale = today - points[-1][0] > limit
+    if target.kind == "directional":
+        _directional(result, points)
+    elif points:
+        _numeric(result, target, metric, points, today)
+    return result
+
+
+def _directional(result: Assessment, points: Sequence[gap.Point]) -> None:
+    if len(points) < 2:
+        result.status = "insufficient_data" if points else "no_data"
+        return
+    result.status, growth = gap.growth_status(points)
+    result.growth_rate = growth * 100
+    result.confidence = gap.confidence(points, result.stale)
+
+
+def _baseline(target: Target, points: Sequence[gap.Point]) -> gap.Point:
+    if target.baseline_value is not None and target.baseline_as_of is not None:
+        return target.baseline_as_of, float(target.baseline_value)
+    policy = target.source.published
+    if policy is not None:
+        after = [p for p in points if p[0] >= policy]
+        if after:
+            return after[0]
+        return points[-1]
+    return points[0]
+
+
+def _numeric(
+    result: Assessment, target: Target, metric: Metric, points: list[gap.Point], today: date
+) -> None:
+    assert target.value is not None and target.comparator is not None
+    goal, comparator = float(target.value), target.comparator
+    baseline = _baseline(target, points)
+    result.baseline_as_of, result.baseline_value = baseline[0].isoformat(), baseline[1]
+    latest = points[-1][1]
+    result.gap = goal - latest
+    distance = goal - baseline[1]
+    result.gap_percent = result.gap / distance * 100 if distance else None
+    series = [baseline, *(p for p in points if p[0] > baseline[0])]
+    result.confidence = gap.confidence(series, result.stale)
+    if today > target.deadline:
+        result.status = _after_deadline(target, metric, points, goal, comparator)
+        return
+    if gap.satisfies(latest, comparator, goal):
+        result.status = "achieved"
+        return
+    if len(series) < 2:
+        result.status = "insufficient_data"
+        return
+    trend = gap.trend(metric.kind, baseline, series, goal, target.deadline)
+    result.ratio, result.projected_value = trend.ratio, trend.projected
+    span = gap.years(baseline[0], target.deadline)
+    result.required_annual_rate = gap.annual_rate(metric.kind, trend.required_slope, baseline, span)
+    result.actual_annual_rate = gap.annual_rate(metric.kind, trend.actual_slope, baseline, span)
+    result.rate_unit = {"level": "%/yr", "share": "pp/yr"}.get(metric.kind, f"{metric.unit}/yr")
+    result.status = gap.status_before_deadline(trend, comparator, goal)
+
+
+def _after_deadline(
+    target: Target, metric: Metric, points: list[gap.Point], goal: float, comparator: str
+) -> str:
+    """met or missed on the figure for the deadline period; awaiting_data until it exists."""
+    window = timedelta(days=metric.cadence_days)
+    period = [p for p in points if target.deadline - window < p[0] <= target.deadline]
+    if not period:
+        return "awaiting_data"
+    return "met" if gap.satisfies(period[-1][1], comparator, goal) else "missed"
