@@ -49,6 +49,7 @@ class Assessment:
     gap_percent: float | None = None
     growth_rate: float | None = None
     points: int = 0
+    series: list[tuple[str, float]] = field(default_factory=list)
     proxy: str | None = None
     description: str = ""
     source_title: str = ""
@@ -115,6 +116,7 @@ def assess(session: Session, target: Target, metric: Metric, today: date) -> Ass
     ]  # fmt: skip
     points = [(o.as_of, float(o.value)) for o in used]
     result.points = len(points)
+    result.series = [(day.isoformat(), value) for day, value in points]
     if points:
         result.latest_as_of, result.latest_value = points[-1][0].isoformat(), points[-1][1]
         limit = timedelta(days=1.5 * metric.cadence_days)

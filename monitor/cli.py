@@ -8,67 +8,27 @@ with ``--json`` print exactly one JSON array on stdout and nothing else.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import re
 import sys
-from collections.abc import Iterator
-from datetime import date, datetime
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import Engine
 
 from monitor import history
-from monitor.db import display_url, open_database
+from monitor.cli_common import JsonFlag, app, database, parse_date, print_json
+from monitor.db import display_url
 from monitor.display import (
     fetch_text,
     observations_text,
-    review_text,
     runs_text,
     table,
-    targets_text,
 )
 from monitor.errors import ConfigError, MonitorError
-from monitor.settings import Settings, load_settings
+from monitor.settings import load_settings
 
-app = typer.Typer(
-    help='Track China\'s "AI+" policy targets: fetch official pages, extract figures, report.',
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-review_app = typer.Typer(
-    help="Quarantined observations: list them (no subcommand), accept or reject one.",
-    invoke_without_command=True,
-)
-app.add_typer(review_app, name="review")
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and nothing else.")]
-
-
-@contextlib.contextmanager
-def _database() -> Iterator[tuple[Settings, Engine]]:
-    """Settings and the migrated database for one command; the engine is closed afterwards."""
-    settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    engine = open_database(settings)
-    try:
-        yield settings, engine
-    finally:
-        engine.dispose()
-
-
-def _print_json(rows: Any) -> None:
-    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
 
 
 @app.command()
@@ -81,15 +41,21 @@ def run(
         bool, typer.Option("--force", help="Fetch sources even when checked recently.")
     ] = False,
 ) -> None:
-    """Run one scrape cycle over the due sources (the schedule itself is `monitor worker`)."""
-    from monitor.cycle import CycleOptions, run_cycle
+    """Run one cycle over the due sources, then the report (the schedule is `monitor worker`)."""
+    from monitor.cycle import CycleOptions
+    from monitor.daily import daily
 
-    with _database() as (settings, engine):
-        finished = run_cycle(engine, settings, CycleOptions(source or (), "manual", force))
+    with database() as (settings, engine):
+        result = daily(engine, settings, CycleOptions(source or (), "manual", force))
         latest = history.runs(engine, limit=1)
     typer.echo(runs_text(latest))
-    if finished.sources_failed:
-        typer.echo(f"{finished.sources_failed} source(s) failed; see `monitor history --failed`.")
+    if result.run.sources_failed:
+        failed = result.run.sources_failed
+        typer.echo(f"{failed} source(s) failed; see `monitor history --failed`.")
+    delivery = result.report.delivery
+    if delivery is not None:
+        typer.echo(f"report sent {delivery.sent}, still queued {delivery.failed}")
+    typer.echo(str(result.report.html_path))
 
 
 @app.command()
@@ -128,10 +94,10 @@ def history_command(
 
     if source:
         select_sources([source])
-    with _database() as (_, engine):
+    with database() as (_, engine):
         rows = history.runs(engine, source=source, failed=failed, limit=limit)
     if as_json:
-        _print_json(rows)
+        print_json(rows)
     else:
         typer.echo(runs_text(rows))
 
@@ -144,10 +110,10 @@ def show_fetch(
     as_json: JsonFlag = False,
 ) -> None:
     """One fetch: request, response headers, outcome, snapshot, and what the page yielded."""
-    with _database() as (_, engine):
+    with database() as (_, engine):
         row = history.fetch_detail(engine, fetch_id)
     if as_json:
-        _print_json([row])  # an array like every --json, so tools need one parser
+        print_json([row])  # an array like every --json, so tools need one parser
         return
     typer.echo(fetch_text(row))
 
@@ -162,10 +128,10 @@ def observations_command(
     as_json: JsonFlag = False,
 ) -> None:
     """Stored observations with as_of, value, unit, source and evidence."""
-    with _database() as (_, engine):
+    with database() as (_, engine):
         rows = history.observations(engine, metric=metric, jurisdiction=jurisdiction, status=status)
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     typer.echo(observations_text(rows))
 
@@ -176,7 +142,7 @@ def snapshot(
     raw: Annotated[bool, typer.Option("--raw", help="Write the stored bytes unchanged.")] = False,
 ) -> None:
     """Print a stored snapshot: the evidence a figure was read from."""
-    with _database() as (_, engine):
+    with database() as (_, engine):
         _meta, body, text = history.snapshot_text(engine, sha256)
     if raw or text is None:
         sys.stdout.buffer.write(body)
@@ -202,7 +168,7 @@ def sources(as_json: JsonFlag = False) -> None:
         for s in SOURCES
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     typer.echo(
         table(
@@ -210,47 +176,6 @@ def sources(as_json: JsonFlag = False) -> None:
             [(r["id"], r["jurisdiction"], r["publisher"], r["entry_urls"][0]) for r in rows],
         )
     )
-
-
-@review_app.callback()
-def review_list(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Observations held for review, with the reason each was held."""
-    if ctx.invoked_subcommand is not None:
-        return
-    from monitor.review import waiting
-
-    with _database() as (_, engine):
-        rows = waiting(engine)
-    if as_json:
-        _print_json(rows)
-        return
-    typer.echo(review_text(rows))
-
-
-@review_app.command("accept")
-def review_accept(
-    observation_id: Annotated[int, typer.Argument(help="Observation id from `monitor review`.")],
-    note: Annotated[str | None, typer.Option(help="Why it is right, kept with it.")] = None,
-) -> None:
-    """Accept a quarantined observation (an older figure of its source is superseded)."""
-    from monitor.review import accept
-
-    with _database() as (_, engine):
-        row = accept(engine, observation_id, note)
-    typer.echo(f"observation {row['id']} accepted")
-
-
-@review_app.command("reject")
-def review_reject(
-    observation_id: Annotated[int, typer.Argument(help="Observation id from `monitor review`.")],
-    reason: Annotated[str, typer.Option(help="Why it is wrong (required).")],
-) -> None:
-    """Reject a quarantined observation; it is kept, marked rejected, with the reason."""
-    from monitor.review import reject
-
-    with _database() as (_, engine):
-        row = reject(engine, observation_id, reason)
-    typer.echo(f"observation {row['id']} rejected")
 
 
 @app.command()
@@ -272,14 +197,14 @@ def extract(
         raise ConfigError(
             f"--jurisdiction: {jurisdiction!r} is not a slug like cn or cn-sc-chengdu"
         )
-    forced = _date(published, "--published")
+    forced = parse_date(published, "--published")
     settings = load_settings()
     found, when, where = extract_page(
         load(target, settings), published=forced, jurisdiction=jurisdiction
     )
     rows = rows_of(found)
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     typer.echo(
         f"published {when or 'unknown'}; default jurisdiction {where}; {len(rows)} figure(s)"
@@ -292,79 +217,18 @@ def extract(
         )
 
 
-@app.command()
-def targets(
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Judge as on YYYY-MM-DD (default: today).")
-    ] = None,
-    jurisdiction: Annotated[str | None, typer.Option(help="Only this jurisdiction slug.")] = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Every declared target with its status, trend, projection and confidence."""
-    from monitor.assess import assess_all
-    from monitor.targets import load_targets
-
-    day = _date(as_of, "--as-of")
-    with _database() as (settings, engine):
-        declared = load_targets(settings.targets_file)
-        today = day or datetime.now(settings.tz).date()
-        rows = [a.as_dict() for a in assess_all(engine, declared, today, jurisdiction)]
-    if as_json:
-        _print_json(rows)
-        return
-    typer.echo(f"as of {today}\n" + targets_text(rows))
-
-
-@app.command("import-observations")
-def import_observations_command(
-    path: Annotated[Path, typer.Argument(help="CSV: metric,jurisdiction,value,unit,as_of,...")],
-) -> None:
-    """Add observations by hand from a CSV (all rows or none; the same file twice adds nothing)."""
-    from monitor.importer import import_observations
-
-    with _database() as (_, engine):
-        read, added = import_observations(engine, path)
-    typer.echo(f"{read} row(s) read, {added} observation(s) added ({read - added} already known)")
-
-
-@app.command()
-def reparse(
-    source: Annotated[
-        list[str] | None, typer.Option("--source", "-s", help="Only this source id (repeatable).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only snapshots fetched on or after YYYY-MM-DD.")
-    ] = None,
-) -> None:
-    """Run the current scrapers over stored snapshots: add new figures, supersede changed ones."""
-    from monitor.reparse import reparse as run_reparse
-
-    with _database() as (_, engine):
-        report = run_reparse(engine, source_ids=source or (), since=_date(since, "--since"))
-    typer.echo(
-        f"reparsed {report.pages} page(s): {report.observations_added} observation(s) added, "
-        f"{report.observations_retired} retired, {report.alerts_added} alert(s), "
-        f"{report.parse_errors} parse error(s)"
-    )
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option}: expected YYYY-MM-DD, got {value!r}") from None
-
-
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Bring the database to the current schema (every command also does this first)."""
     from monitor.db import current_revision
 
-    with _database() as (settings, engine):
+    with database() as (settings, engine):
         revision = current_revision(engine)
     typer.echo(f"{display_url(settings.sqlalchemy_url)} at revision {revision}")
+
+
+# Registers the figure and target commands on the same app.
+import monitor.cli_analysis  # noqa: E402, F401
 
 
 def main(argv: list[str] | None = None) -> None:

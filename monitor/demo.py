@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from sqlalchemy import Engine
 
 from monitor import history
-from monitor.cycle import CycleOptions, run_cycle
+from monitor.cycle import CycleOptions
+from monitor.daily import daily
 from monitor.db import display_url, open_database
 from monitor.display import human_value, table
 from monitor.mirror import MirrorServer
@@ -38,7 +39,8 @@ def _demo(engine: Engine, settings: Settings) -> Iterator[str]:
                 "fetch_delay": min(settings.fetch_delay, _MIRROR_DELAY),
             }
         )
-        run = run_cycle(engine, local, CycleOptions(trigger="demo", force=True))
+        result = daily(engine, local, CycleOptions(trigger="demo", force=True))
+    run = result.run
     yield f"mirror served on {server.url}; database {display_url(settings.sqlalchemy_url)}"
     yield (
         f"run {run.id}: {run.status}, {run.fetches} fetches, {run.pages_changed} changed pages, "
@@ -80,4 +82,9 @@ def _demo(engine: Engine, settings: Settings) -> Iterator[str]:
         ],
     )
     yield ""
-    yield "next: `monitor history`, `monitor show-fetch ID`, `monitor observations --json`"
+    yield "next: `monitor history`, `monitor targets`, `monitor review`, `monitor show-fetch ID`"
+    delivery = result.report.delivery
+    if delivery is not None:
+        yield f"report sent {delivery.sent}, still queued {delivery.failed}: see `monitor outbox`"
+    yield f"report: {result.report.subject}"
+    yield str(result.report.html_path)

@@ -51,16 +51,31 @@ def table(
     return "\n".join(lines)
 
 
-def human_value(value: Any, unit: str) -> str:
-    """9e19 FLOPS -> 90 EFLOPS; 1115000000 persons -> 11.15亿 persons."""
+def _short(number: float) -> str:
+    """Up to four significant digits, never in exponent form."""
+    text = f"{number:.4g}"
+    return f"{number:,.0f}" if "e" in text else text
+
+
+def human_value(value: Any, unit: str, *, western: bool = False) -> str:
+    """9e19 FLOPS -> 90 EFLOPS; 1.123e9 persons -> 11.23亿 persons (or 1.123 bn persons)."""
     number = float(value)
     if unit == "FLOPS" and number >= 1e15:
-        return f"{number / 1e18:.4g} EFLOPS" if number >= 1e18 else f"{number / 1e15:.4g} PFLOPS"
-    if unit in ("persons", "CNY") and number >= 1e8:
-        return f"{number / 1e8:.4g}亿 {unit}"
-    if unit in ("persons", "CNY", "count") and number >= 1e4:
-        return f"{number / 1e4:.4g}万 {unit}"
-    return f"{number:.4g} {unit}"
+        return (
+            f"{_short(number / 1e18)} EFLOPS"
+            if number >= 1e18
+            else f"{_short(number / 1e15)} PFLOPS"
+        )
+    scaled = unit in ("persons", "CNY", "count")
+    steps = (
+        ((1e12, " tn"), (1e9, " bn"), (1e6, " m"))
+        if western
+        else ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+    )
+    for size, word in steps:
+        if scaled and number >= size and (unit != "count" or size <= 1e4 or western):
+            return f"{_short(number / size)}{word} {unit}"
+    return f"{_short(number)} {unit}"
 
 
 Row = dict[str, Any]
@@ -169,3 +184,12 @@ def targets_text(rows: list[Row]) -> str:
         if r["conflicts"]
     ]
     return table(headers, body) + ("\n\n" + "\n".join(notes) if notes else "")
+
+
+def outbox_text(rows: list[Row]) -> str:
+    if not rows:
+        return "the outbox is empty"
+    body = [(r["id"], r["report_date"], r["status"], r["attempts"], r["recipients"],
+             r["sent_at"] or r["next_attempt_at"], r["last_error"]) for r in rows]  # fmt: skip
+    headers = ("id", "report date", "status", "attempts", "to", "sent / next try", "last error")
+    return table(headers, body, {"to": 40, "last error": 60})

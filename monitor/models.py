@@ -194,3 +194,38 @@ class Alert(SQLModel, table=True):
     kind: str = Field(max_length=32, index=True)
     message: str = Field(sa_column=Column(Text, nullable=False))
     resolved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+
+
+class Report(SQLModel, table=True):
+    """A rendered daily report: where it is archived and the statuses it showed."""
+
+    __tablename__ = "reports"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_date: date = Field(index=True)
+    language: str = Field(max_length=8)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    run_id: int | None = Field(default=None, foreign_key="scrape_runs.id")
+    subject: str = Field(sa_column=Column(Text, nullable=False))
+    html_path: str = Field(sa_column=Column(Text, nullable=False))
+    eml_path: str = Field(sa_column=Column(Text, nullable=False))
+    statuses: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON))
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A report to deliver. One per report date and recipient list: never sent twice."""
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, unique=True)
+    report_id: int = Field(foreign_key="reports.id")
+    report_date: date = Field(index=True)
+    recipients: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(default="queued", max_length=16, index=True)  # queued | sent
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text))
+    queued_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
+    message: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -7,9 +7,10 @@ environment; importing this module does not.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -52,6 +53,25 @@ class Settings(BaseSettings):
     )
     max_pages_per_source: int = Field(default=200, gt=0)
     log_level: str = Field(default="INFO")
+    report_language: Literal["zh", "en"] = Field(default="zh")
+    smtp_host: str | None = Field(
+        default=None, description="Unset: reports are archived, not sent."
+    )
+    smtp_port: int = Field(default=587, gt=0, lt=65536)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_security: Literal["starttls", "ssl", "none"] = Field(default="starttls")
+    smtp_timeout: float = Field(default=30.0, gt=0)
+    mail_from: str = Field(default="aiplus-monitor@localhost")
+    mail_to: str = Field(default="", description="Comma-separated recipients.")
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        return tuple(sorted({a.strip() for a in self.mail_to.split(",") if a.strip()}))
+
+    @property
+    def can_send(self) -> bool:
+        return bool(self.smtp_host and self.recipients)
 
     @field_validator("timezone")
     @classmethod

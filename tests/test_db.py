@@ -132,3 +132,14 @@ def test_unwritable_data_dir_is_storage_error(
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="data directory .*file/data is not writable"):
         open_database(make_settings(data_dir=blocker / "data"))
+
+
+def test_migrations_build_exactly_the_models(engine: Engine) -> None:
+    """The schema the migrations create is the one the models describe: no drift."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []

@@ -1,0 +1,56 @@
+"""What the CLI modules share: the app, the database context, JSON output, date options."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+from sqlalchemy import Engine
+
+from monitor.db import open_database
+from monitor.errors import ConfigError
+from monitor.settings import Settings, load_settings
+
+app = typer.Typer(
+    help='Track China\'s "AI+" policy targets: fetch official pages, extract figures, report.',
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and nothing else.")]
+
+
+@contextlib.contextmanager
+def database() -> Iterator[tuple[Settings, Engine]]:
+    """Settings and the migrated database for one command; the engine is closed afterwards."""
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    engine = open_database(settings)
+    try:
+        yield settings, engine
+    finally:
+        engine.dispose()
+
+
+def print_json(rows: Any) -> None:
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option}: expected YYYY-MM-DD, got {value!r}") from None
