@@ -176,6 +176,8 @@ def _figure(
     """Build the chart as a Figure with an Agg canvas attached (see ``trajectory_png``)."""
     if not (math.isfinite(scale) and scale > 0):
         raise ValueError(f"scale must be a positive finite number, got {scale!r}")
+    if not math.isfinite(target):
+        raise ValueError(f"target must be a finite number, got {target!r}")
     if width_px < 80 or height_px < 60:
         raise ValueError(f"chart too small: {width_px}x{height_px} px")
 

@@ -232,13 +232,16 @@ def test_compact_labels(ticks: list[float], labels: list[str]) -> None:
 
 def test_rendering_leaves_matplotlib_global_state_alone() -> None:
     """No rcParams change (backend included) after rendering."""
-    before = matplotlib.rcParams.copy()
+    # dict.items: RcParams.__getitem__ would itself resolve the "auto" backend.
+    before = dict(dict.items(matplotlib.rcParams))
     trajectory_png(OBSERVATIONS, **FULL)
-    assert matplotlib.rcParams == before
+    assert dict(dict.items(matplotlib.rcParams)) == before
 
 
-def test_bad_scale_is_rejected() -> None:
-    """A zero, negative or non-finite scale is a caller error."""
+def test_bad_scale_or_target_is_rejected() -> None:
+    """A zero, negative or non-finite scale, or a non-finite target, is a caller error."""
     for scale in (0.0, -1.0, float("nan")):
         with pytest.raises(ValueError, match="scale"):
             trajectory_png(OBSERVATIONS, **{**FULL, "scale": scale})
+    with pytest.raises(ValueError, match="target"):
+        trajectory_png(OBSERVATIONS, **{**FULL, "target": float("inf")})

@@ -14,15 +14,17 @@ from protego import Protego
 from monitor.mirror import SITES
 from monitor.sources import SOURCES
 from tests.support.corpus import load
+from tests.support.smtp import SMTPServer
 
 ROOT = Path(__file__).parent.parent
 
 
-def monitor(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def monitor(data_dir: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "MONITOR_DATA_DIR": str(data_dir),
         "MONITOR_TARGETS_FILE": str(ROOT / "targets.toml"),
+        **extra,
     }
     return subprocess.run(
         [sys.executable, "-m", "monitor", *args],
@@ -98,3 +100,22 @@ def test_demo_stores_every_metric_of_every_source(tmp_path: Path) -> None:
     assert shanghai["projected_value"] is None
     human = monitor(data, "targets", "--as-of", "2026-11-23").stdout
     assert "cn-adoption-2027: assessed on the proxy genai_penetration_rate" in human
+
+
+def test_demo_mails_the_report_once_a_day(tmp_path: Path) -> None:
+    """With SMTP set, the demo delivers one email; a second demo the same day delivers none."""
+    server = SMTPServer().start()
+    smtp = {"MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(server.port),
+            "MONITOR_SMTP_SECURITY": "none", "MONITOR_MAIL_TO": "analyst@example.org"}  # fmt: skip
+    try:
+        first = monitor(tmp_path / "data", "demo", **smtp)
+        second = monitor(tmp_path / "data", "demo", **smtp)
+    finally:
+        server.stop()
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "report sent 1, still queued 0" in first.stdout
+    assert len(server.inbox.messages) == 1
+    last_line = first.stdout.strip().splitlines()[-1]
+    assert last_line.endswith(".html") and Path(last_line).is_file()
+    (outbox,) = json.loads(monitor(tmp_path / "data", "outbox", "--json").stdout)
+    assert (outbox["status"], outbox["attempts"]) == ("sent", 1)
