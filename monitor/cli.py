@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from monitor import history
+from monitor import history, logs
 from monitor.cli_common import JsonFlag, app, database, parse_date, print_json
 from monitor.db import display_url
 from monitor.display import (
@@ -25,6 +25,7 @@ from monitor.display import (
     table,
 )
 from monitor.errors import ConfigError, MonitorError
+from monitor.models import utcnow
 from monitor.settings import load_settings
 
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
@@ -52,10 +53,42 @@ def run(
     if result.run.sources_failed:
         failed = result.run.sources_failed
         typer.echo(f"{failed} source(s) failed; see `monitor history --failed`.")
-    delivery = result.report.delivery
-    if delivery is not None:
-        typer.echo(f"report sent {delivery.sent}, still queued {delivery.failed}")
-    typer.echo(str(result.report.html_path))
+    if result.report is not None:
+        delivery = result.report.delivery
+        if delivery is not None:
+            typer.echo(f"report sent {delivery.sent}, still queued {delivery.failed}")
+        typer.echo(str(result.report.html_path))
+
+
+@app.command()
+def worker(
+    run_now: Annotated[
+        bool,
+        typer.Option("--run-now", help="Also run one cycle right away, then follow the schedule."),
+    ] = False,
+) -> None:
+    """Run the schedule (MONITOR_SCHEDULE) until SIGTERM or SIGINT: cycle, report, send."""
+    from monitor.worker import run_worker
+
+    settings = load_settings()
+    logs.setup(settings.log_level, settings.log_format)
+    run_worker(settings, run_now=run_now)
+
+
+@app.command("status")
+def status_command(as_json: JsonFlag = False) -> None:
+    """Next scheduled run, last run, worker heartbeats, outbox backlog; non-zero when unhealthy."""
+    from monitor.status import status, status_text
+
+    with database() as (_, engine):
+        report = status(engine, utcnow())
+    if as_json:
+        print_json([report])
+    else:
+        typer.echo(status_text(report))
+    if not report["healthy"]:
+        typer.echo("monitor: unhealthy: " + "; ".join(report["problems"]), err=True)
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
-import sys
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
@@ -13,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy import Engine
 
+from monitor import logs
 from monitor.db import open_database
 from monitor.errors import ConfigError
 from monitor.settings import Settings, load_settings
@@ -30,12 +29,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array and
 def database() -> Iterator[tuple[Settings, Engine]]:
     """Settings and the migrated database for one command; the engine is closed afterwards."""
     settings = load_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logs.setup(settings.log_level, settings.log_format)
     engine = open_database(settings)
     try:
         yield settings, engine

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import socket
+import threading
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ class CycleOptions:
     source_ids: Sequence[str] = ()
     trigger: str = "manual"
     force: bool = False
+    # Set by a signal handler: pages in flight are abandoned, the run is marked aborted.
+    stop: threading.Event | None = None
 
 
 def worker_name() -> str:
@@ -86,13 +89,23 @@ def run_cycle(
             log.warning("marked %d interrupted run(s) as aborted", aborted)
         sync_sources(engine, specs)
         run_id = _start_run(engine, options.trigger, len(specs))
+        log.info("run started", extra={"run_id": run_id, "trigger": options.trigger,
+                                       "sources": len(specs)})  # fmt: skip
         try:
-            results = asyncio.run(_crawl(engine, settings, run_id, specs, options.force, scrapers))
+            results = asyncio.run(_crawl(engine, settings, run_id, specs, options, scrapers))
         except BaseException as exc:
             # Interrupted by the user or a signal: aborted. Anything else is our failure.
             status = "failed" if isinstance(exc, Exception) else "aborted"
             _finish_run(engine, run_id, [], status=status, error=f"{type(exc).__name__}: {exc}")
             raise
+        if options.stop is not None and options.stop.is_set():
+            return _finish_run(
+                engine,
+                run_id,
+                results,
+                status="aborted",
+                error="stopped by a signal; pages already stored are complete",
+            )
         return _finish_run(engine, run_id, results, status="completed")
 
 
@@ -115,6 +128,7 @@ def _finish_run(
     status: str,
     error: str | None = None,
 ) -> ScrapeRun:
+    log.info("run finished", extra={"run_id": run_id, "status": status, "error": error or ""})
     with Session(engine) as session:
         run = session.get(ScrapeRun, run_id)
         assert run is not None
@@ -134,15 +148,32 @@ async def _crawl(
     settings: Settings,
     run_id: int,
     specs: Sequence[SourceSpec],
-    force: bool,
+    options: CycleOptions,
     scrapers: dict[str, Scraper],
 ) -> list[SourceResult]:
     async with Fetcher(settings) as fetcher:
         tasks = [
-            _crawl_source(engine, settings, fetcher, run_id, spec, force, scrapers[spec.scraper])
+            asyncio.create_task(
+                _crawl_source(
+                    engine, settings, fetcher, run_id, spec, options.force, scrapers[spec.scraper]
+                )
+            )
             for spec in specs
         ]
-        return list(await asyncio.gather(*tasks))
+        if options.stop is not None:
+            asyncio.create_task(_cancel_on(options.stop, tasks))
+        done = await asyncio.gather(*tasks, return_exceptions=True)
+    return [r for r in done if isinstance(r, SourceResult)]
+
+
+async def _cancel_on(stop: threading.Event, tasks: list[asyncio.Task[SourceResult]]) -> None:
+    """Abandon the sources still working once ``stop`` is set (their stored pages stay)."""
+    while not all(t.done() for t in tasks):
+        if stop.is_set():
+            for task in tasks:
+                task.cancel()
+            return
+        await asyncio.sleep(0.1)
 
 
 def _due(engine: Engine, spec: SourceSpec) -> str | None:
@@ -189,6 +220,12 @@ async def _crawl_source(
         session.add(result)
         session.commit()
         session.refresh(result)
+    log.info(
+        "source finished",
+        extra={"run_id": run_id, "source_id": spec.id, "outcome": result.outcome,
+               "fetches": result.fetches, "observations_added": result.observations_added,
+               "alerts": result.alerts, "error": result.error or ""},
+    )  # fmt: skip
     return result
 
 
@@ -209,6 +246,11 @@ async def _follow(
         url, parent_id = queue.popleft()
         attempts = await fetcher.fetch(url, spec, validators_for(engine, url))
         page = record_page(engine, run_id, spec, attempts, scraper, parent_id)
+        log.info(
+            "fetched",
+            extra={"run_id": run_id, "source_id": spec.id, "url": url, "fetch_id": page.fetch_id,
+                   "outcome": page.outcome, "parse": page.parse_status or ""},
+        )  # fmt: skip
         result.fetches += 1
         result.pages_changed += bool(page.changed)
         result.observations_added += page.observations_added

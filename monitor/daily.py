@@ -19,10 +19,12 @@ from monitor.settings import Settings
 @dataclass(frozen=True)
 class DailyResult:
     run: ScrapeRun
-    report: ReportResult
+    report: ReportResult | None  # None when the cycle was stopped by a signal
 
 
 def daily(engine: Engine, settings: Settings, options: CycleOptions) -> DailyResult:
     run = run_cycle(engine, settings, options)
+    if options.stop is not None and options.stop.is_set():
+        return DailyResult(run, None)
     report = produce(engine, settings, today_in(settings), run_id=run.id)
     return DailyResult(run, report)

@@ -83,8 +83,10 @@ def _demo(engine: Engine, settings: Settings) -> Iterator[str]:
     )
     yield ""
     yield "next: `monitor history`, `monitor targets`, `monitor review`, `monitor show-fetch ID`"
-    delivery = result.report.delivery
-    if delivery is not None:
-        yield f"report sent {delivery.sent}, still queued {delivery.failed}: see `monitor outbox`"
-    yield f"report: {result.report.subject}"
-    yield str(result.report.html_path)
+    report = result.report
+    assert report is not None  # the demo is never stopped by a signal
+    if report.delivery is not None:
+        sent, queued = report.delivery.sent, report.delivery.failed
+        yield f"report sent {sent}, still queued {queued}: see `monitor outbox`"
+    yield f"report: {report.subject}"
+    yield str(report.html_path)

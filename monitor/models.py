@@ -229,3 +229,25 @@ class OutboxMessage(SQLModel, table=True):
     next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     message: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class CycleSlot(SQLModel, table=True):
+    """A scheduled time that has been claimed by one worker: a slot runs once, whoever runs it."""
+
+    __tablename__ = "cycle_slots"
+
+    slot: datetime = Field(sa_column=Column(UTCDateTime(), primary_key=True))
+    worker: str = Field(max_length=128)
+    run_id: int | None = Field(default=None, foreign_key="scrape_runs.id")
+    claimed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class WorkerBeat(SQLModel, table=True):
+    """A worker's heartbeat, for `monitor status` and container health checks."""
+
+    __tablename__ = "workers"
+
+    name: str = Field(primary_key=True, max_length=128)
+    started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    heartbeat_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    state: str = Field(default="running", max_length=16)

@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     )
     max_pages_per_source: int = Field(default=200, gt=0)
     log_level: str = Field(default="INFO")
+    log_format: Literal["kv", "json"] = Field(default="kv")
+    schedule: str = Field(
+        default="0 7 * * *", description="Cron: 5 fields, or 6 with seconds first."
+    )
+    misfire_grace: int = Field(
+        default=6 * 3600, ge=0, description="Seconds a missed run may be late."
+    )
     report_language: Literal["zh", "en"] = Field(default="zh")
     smtp_host: str | None = Field(
         default=None, description="Unset: reports are archived, not sent."
@@ -80,6 +87,14 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("schedule")
+    @classmethod
+    def _cron(cls, value: str) -> str:
+        from monitor.schedule import cron_trigger
+
+        cron_trigger(value, "UTC")  # raises ValueError with the reason
         return value
 
     @field_validator("database_url")
