@@ -11,7 +11,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Column, DateTime, LargeBinary, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    Unicode,
+)
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
@@ -251,3 +262,14 @@ class WorkerBeat(SQLModel, table=True):
     started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     heartbeat_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     state: str = Field(default="running", max_length=16)
+
+
+# APScheduler's job store table, declared here so that the migrations create it (under their
+# lock) before any worker starts: two workers creating it at once collide on PostgreSQL.
+APSCHEDULER_JOBS = Table(
+    "apscheduler_jobs",
+    SQLModel.metadata,
+    Column("id", Unicode(191), primary_key=True),
+    Column("next_run_time", Float(25), index=True),
+    Column("job_state", LargeBinary, nullable=False),
+)
