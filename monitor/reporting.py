@@ -21,7 +21,7 @@ from monitor.models import Report, utcnow
 from monitor.report_data import gather
 from monitor.settings import Settings
 from monitor.targets import load_targets
-from reports.render import charts, render
+from reports.render import charts, render, with_images
 
 METHOD_URL = "https://github.com/aiplus-monitor/aiplus-monitor/blob/main/docs/methodology.md"
 
@@ -65,22 +65,21 @@ def produce(
     data = gather(engine, declared, today, now)
     pngs = charts(data)
     language = settings.report_language
-    as_file = render(data, language, lambda name: name, method_url=METHOD_URL, charts_=pngs)
-    as_mail = render(data, language, lambda name: f"cid:{cid(name)}", method_url=METHOD_URL,
-                     charts_=pngs)  # fmt: skip
+    rendered = render(data, language, method_url=METHOD_URL, charts_=pngs)
     recipients = settings.recipients
     message = build_message(
-        subject=as_mail.subject, html=as_mail.html, text=as_mail.text, charts=pngs,
-        sender=settings.mail_from, recipients=recipients,
+        subject=rendered.subject, html=with_images(rendered.html, lambda n: f"cid:{cid(n)}"),
+        text=rendered.text, charts=pngs, sender=settings.mail_from, recipients=recipients,
     )  # fmt: skip
+    file_html = with_images(rendered.html, lambda name: name)
     folder = out or settings.data_dir / "reports" / today.isoformat()
     html_name, eml_name = f"report-{language}.html", f"report-{language}.eml"
-    _write(folder, {**pngs, html_name: as_file.html.encode(), eml_name: message,
-                    f"report-{language}.txt": as_file.text.encode()})  # fmt: skip
+    _write(folder, {**pngs, html_name: file_html.encode(), eml_name: message,
+                    f"report-{language}.txt": rendered.text.encode()})  # fmt: skip
     with Session(engine) as session:
         report = Report(
             report_date=today, language=language, created_at=now, run_id=run_id,
-            subject=as_mail.subject, html_path=str(folder / html_name),
+            subject=rendered.subject, html_path=str(folder / html_name),
             eml_path=str(folder / eml_name), statuses={a.id: a.status for a in data.assessments},
         )  # fmt: skip
         session.add(report)
@@ -93,7 +92,7 @@ def produce(
         report_id = report.id
     should_send = settings.can_send if send is None else send
     delivery = outbox.deliver(engine, settings) if should_send and queued else None
-    return ReportResult(report_id, as_mail.subject, folder / html_name, folder / eml_name,
+    return ReportResult(report_id, rendered.subject, folder / html_name, folder / eml_name,
                         queued, delivery)  # fmt: skip
 
 

@@ -7,6 +7,7 @@ into ``style`` attributes, which is what mail clients honour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,8 @@ from reports.charts import trajectory_png
 
 ImageSource = Callable[[str], str]
 _SCALES = {"FLOPS": (1e18, "EFLOPS")}
+# Shown at 280 x 120: half again as many pixels keeps them sharp on dense screens.
+CHART_SIZE = (420, 180)
 
 
 @cache
@@ -83,24 +86,27 @@ def charts(data: ReportData) -> dict[str, bytes]:
         out[f"chart-{a.id}.png"] = trajectory_png(
             points, target=a.target_value, deadline=date.fromisoformat(a.deadline),
             baseline=baseline, projected=a.projected_value, scale=scale,
+            width_px=CHART_SIZE[0], height_px=CHART_SIZE[1],
         )  # fmt: skip
     return out
 
 
+_IMAGE_TOKEN = "aiplus-image:"
+
+
 def render(
-    data: ReportData,
-    language: str,
-    image_src: ImageSource,
-    *,
-    method_url: str,
-    charts_: dict[str, bytes],
+    data: ReportData, language: str, *, method_url: str, charts_: dict[str, bytes]
 ) -> Rendered:
-    """Subject, inlined HTML and plain text of the report."""
+    """Subject, inlined HTML and plain text of the report; images as ``aiplus-image:NAME``.
+
+    The HTML is rendered and inlined once; :func:`with_images` points the images at files or
+    at ``cid:`` parts afterwards.
+    """
     env = environment()
     context: dict[str, Any] = {
         "data": data,
         "lang": language,
-        "image_src": image_src,
+        "image_src": lambda name: f"{_IMAGE_TOKEN}{name}",
         "charts": charts_,
         "metric_name": lambda m: metric_name(m, language),
         "off_track_statuses": OFF_TRACK,
@@ -111,3 +117,10 @@ def render(
         html = env.get_template("report.html").render(context)
         text = env.get_template("report.txt").render(context)
     return Rendered(subject, css_inline.inline(html), text, charts_)
+
+
+def with_images(html: str, image_src: ImageSource) -> str:
+    """The rendered HTML with each chart pointing where ``image_src`` says."""
+    return re.sub(
+        rf'src="{re.escape(_IMAGE_TOKEN)}([^"]+)"', lambda m: f'src="{image_src(m.group(1))}"', html
+    )

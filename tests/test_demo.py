@@ -100,6 +100,10 @@ def test_demo_stores_every_metric_of_every_source(tmp_path: Path) -> None:
     assert shanghai["projected_value"] is None
     human = monitor(data, "targets", "--as-of", "2026-11-23").stdout
     assert "cn-adoption-2027: assessed on the proxy genai_penetration_rate" in human
+    status = monitor(data, "status", "--json")
+    assert status.returncode == 1 and "no worker is running" in status.stderr
+    (health,) = json.loads(status.stdout)
+    assert health["last_run"]["trigger"] == "demo" and health["last_run"]["status"] == "completed"
 
 
 def test_demo_mails_the_report_once_a_day(tmp_path: Path) -> None:
