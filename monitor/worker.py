@@ -32,7 +32,6 @@ from sqlmodel import Session
 
 from monitor import outbox
 from monitor.cycle import CycleOptions, worker_name
-from monitor.daily import daily
 from monitor.db import open_database
 from monitor.locks import CycleBusy
 from monitor.models import CycleSlot, WorkerBeat, utcnow
@@ -68,6 +67,9 @@ def scheduled_cycle() -> None:
         if not claim_slot(engine, slot, worker_name()):
             log.info("slot already run by another worker", extra={"slot": slot.isoformat()})
             return
+        # Imported here: an idle worker need not hold the scrapers, matplotlib and the rest.
+        from monitor.daily import daily
+
         try:
             result = daily(engine, settings, CycleOptions(trigger="schedule", stop=STOP))
         except CycleBusy:
@@ -81,6 +83,8 @@ def scheduled_cycle() -> None:
 
 def immediate_cycle() -> None:
     """`monitor worker --run-now`: one cycle at start, outside the schedule's slots."""
+    from monitor.daily import daily
+
     settings = load_settings()
     engine = open_database(settings)
     try:
