@@ -11,7 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -104,13 +104,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 @contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
+def file_lock(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """An exclusive ``flock`` on ``path``; without ``wait``, BlockingIOError when it is held.
+
+    The kernel drops it when the process dies, so a crash never leaves it behind.
+    """
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
 
 
@@ -121,17 +127,12 @@ def upgrade(engine: Engine) -> bool:
         return False
     path = sqlite_path(engine.url)
     if engine.url.get_backend_name() == "sqlite":
-        lock = _file_lock(path.with_name(path.name + ".migrate.lock")) if path else _no_lock()
+        lock = file_lock(path.with_name(path.name + ".migrate.lock")) if path else nullcontext()
         with lock, engine.begin() as conn:
             return _upgrade_on(conn, head)
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK_KEY})
         return _upgrade_on(conn, head)
-
-
-@contextmanager
-def _no_lock() -> Iterator[None]:
-    yield
 
 
 def _upgrade_on(conn: object, head: str | None) -> bool:

@@ -7,14 +7,12 @@ kernel releases when the process exits.
 
 from __future__ import annotations
 
-import fcntl
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from sqlalchemy import Engine, text
 
-from monitor.db import sqlite_path
+from monitor.db import file_lock, sqlite_path
 from monitor.errors import MonitorError
 
 _CYCLE_LOCK_KEY = 0x41492B43  # "AI+C"
@@ -43,15 +41,9 @@ def cycle_lock(engine: Engine) -> Iterator[None]:
     if path is None:
         yield
         return
-    fd = os.open(path.with_name(path.name + ".cycle.lock"), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    with ExitStack() as held:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held.enter_context(file_lock(path.with_name(path.name + ".cycle.lock"), wait=False))
         except BlockingIOError:
             raise CycleBusy("another cycle is running on this database") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+        yield
