@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -79,7 +78,7 @@ def targets(
     day = parse_date(as_of, "--as-of")
     with database() as (settings, engine):
         declared = load_targets(settings.targets_file)
-        today = day or datetime.now(settings.tz).date()
+        today = day or settings.today()
         rows = [a.as_dict() for a in assess_all(engine, declared, today, jurisdiction)]
     if as_json:
         print_json(rows)
@@ -131,11 +130,11 @@ def report(
     ] = None,
 ) -> None:
     """Render the daily report from what is stored; archive it, queue it, and send with --send."""
-    from monitor.reporting import produce, today_in
+    from monitor.reporting import produce
 
     day = parse_date(as_of, "--as-of")
     with database() as (settings, engine):
-        result = produce(engine, settings, day or today_in(settings), out=out, send=send)
+        result = produce(engine, settings, day or settings.today(), out=out, send=send)
     if result.delivery is not None:
         typer.echo(f"sent {result.delivery.sent}, failed {result.delivery.failed}")
         for error in result.delivery.errors or []:

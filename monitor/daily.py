@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from monitor.cycle import CycleOptions, run_cycle
 from monitor.models import ScrapeRun
-from monitor.reporting import ReportResult, produce, today_in
+from monitor.reporting import ReportResult, produce
 from monitor.settings import Settings
 
 
@@ -26,5 +26,5 @@ def daily(engine: Engine, settings: Settings, options: CycleOptions) -> DailyRes
     run = run_cycle(engine, settings, options)
     if options.stop is not None and options.stop.is_set():
         return DailyResult(run, None)
-    report = produce(engine, settings, today_in(settings), run_id=run.id)
+    report = produce(engine, settings, settings.today(), run_id=run.id)
     return DailyResult(run, report)

@@ -8,7 +8,7 @@ outbox, so an SMTP failure loses nothing and a day's report reaches a recipient 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -94,7 +94,3 @@ def produce(
     delivery = outbox.deliver(engine, settings) if should_send and queued else None
     return ReportResult(report_id, rendered.subject, folder / html_name, folder / eml_name,
                         queued, delivery)  # fmt: skip
-
-
-def today_in(settings: Settings) -> date:
-    return datetime.now(settings.tz).date()

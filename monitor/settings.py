@@ -6,6 +6,7 @@ environment; importing this module does not.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -130,6 +131,10 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def today(self) -> date:
+        """Today in MONITOR_TIMEZONE: the date reports and assessments are for."""
+        return datetime.now(self.tz).date()
 
 
 def load_settings(**overrides: object) -> Settings:
