@@ -20,7 +20,7 @@ COPY monitor ./monitor
 COPY scrapers ./scrapers
 COPY reports ./reports
 
-RUN pip install . \
+RUN pip install '.[postgres]' \
     && rm -rf build ./*.egg-info \
     && mkdir -p /data \
     && chown monitor:monitor /data

@@ -14,12 +14,13 @@ from collections import Counter
 from pathlib import Path
 from typing import ClassVar
 
-from monitor import history
-from monitor.cycle import CycleOptions, run_cycle
-from monitor.db import open_database
+from monitor.core.settings import Settings
+from monitor.crawl.cycle import CycleOptions
 from monitor.mirror import MirrorServer
 from monitor.mirror.server import MirrorHandler
-from monitor.settings import Settings
+from monitor.storage import history
+from monitor.storage.database import open_database
+from tests.support.registered import run_cycle
 
 
 class SlowHandler(MirrorHandler):

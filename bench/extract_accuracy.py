@@ -14,9 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.sources import SOURCES  # noqa: E402
-from scrapers import REGISTRY  # noqa: E402
+
+from scrapers import registry  # noqa: E402
 from tests.support.corpus import load, observed  # noqa: E402
+
+SOURCES = registry().sources
+REGISTRY = registry().scrapers
 
 
 def main() -> None:

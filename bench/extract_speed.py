@@ -14,10 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.findings import build_page  # noqa: E402
-from monitor.sources import SOURCES  # noqa: E402
-from scrapers import REGISTRY  # noqa: E402
+from monitor.core.contract import page_from_bytes  # noqa: E402
+from scrapers import registry  # noqa: E402
 from tests.support.corpus import load  # noqa: E402
+
+SOURCES = registry().sources
+REGISTRY = registry().scrapers
 
 
 def main() -> None:
@@ -34,7 +36,7 @@ def main() -> None:
     start = time.perf_counter()
     while time.perf_counter() - start < args.seconds:
         for spec, url, body, content_type in corpus:
-            page = build_page(spec, url, body, content_type)
+            page = page_from_bytes(spec, url, body, content_type)
             candidates += len(REGISTRY[spec.scraper].parse(page).candidates)
             done += 1
     elapsed = time.perf_counter() - start

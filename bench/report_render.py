@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session  # noqa: E402
 
-from monitor.db import open_database  # noqa: E402
-from monitor.models import Observation  # noqa: E402
-from monitor.reporting import produce  # noqa: E402
-from monitor.settings import Settings  # noqa: E402
+from monitor.core.settings import Settings  # noqa: E402
+from monitor.reporting.publish import produce  # noqa: E402
+from monitor.storage.database import open_database  # noqa: E402
+from monitor.storage.models import Observation  # noqa: E402
 
 TARGETS = 100
 YEARS = 10

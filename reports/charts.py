@@ -47,6 +47,8 @@ __all__ = [
     "PROJECTION_COLOR",
     "REQUIRED_COLOR",
     "TARGET_COLOR",
+    "compact_labels",
+    "trajectory_figure",
     "trajectory_png",
 ]
 
@@ -86,7 +88,7 @@ def _year_fraction(day: date) -> float:
     return day.year + (day.toordinal() - start) / length
 
 
-def _compact_labels(values: Sequence[float]) -> list[str]:
+def compact_labels(values: Sequence[float]) -> list[str]:
     """Tick labels sharing one precision and suffix: ``0``, ``2.5``, ``1,500``, ``12.5k``."""
     biggest = max((abs(v) for v in values), default=0.0)
     divisor, suffix = next(((d, s) for t, d, s in _SUFFIXES if biggest >= t), (1.0, ""))
@@ -161,7 +163,7 @@ def _text(
     fig.add_artist(text)
 
 
-def _figure(
+def trajectory_figure(
     observations: Sequence[tuple[date, float]],
     *,
     target: float,
@@ -240,7 +242,7 @@ def _figure(
     _line(fig, [0, 0, 1], [1, 0, 0], color=AXIS_COLOR, linewidth=0.6, transform=to_area)
 
     labels_y = offset_copy(y_in_data, fig=fig, x=-(_TICK_PX + 2), units="dots")
-    for value, label in zip(y_ticks, _compact_labels(y_ticks), strict=True):
+    for value, label in zip(y_ticks, compact_labels(y_ticks), strict=True):
         _text(fig, 0.0, value, label, labels_y, "right", "center")
     labels_x = offset_copy(x_in_data, fig=fig, y=-3, units="dots")
     for year in years:
@@ -287,7 +289,7 @@ def trajectory_png(
     from ``last`` (default: the latest observation). Values are divided by ``scale`` for display.
     Non-finite values are left out. Only numbers and years are drawn.
     """
-    fig = _figure(
+    fig = trajectory_figure(
         observations,
         target=target,
         deadline=deadline,

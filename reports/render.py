@@ -17,11 +17,12 @@ from typing import Any
 import css_inline
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from monitor.catalogue import METRICS
-from monitor.display import human_value
-from monitor.report_data import OFF_TRACK, ReportData
+from monitor.core.assessments import OFF_TRACK
+from monitor.core.catalogue import METRICS
+from monitor.core.units import human_value
 from reports import i18n
 from reports.charts import trajectory_png
+from reports.data import ReportData
 
 ImageSource = Callable[[str], str]
 _SCALES = {"FLOPS": (1e18, "EFLOPS")}

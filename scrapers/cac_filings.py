@@ -16,7 +16,7 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from monitor.page import Crosscheck, ParseResult
+from monitor.core.contract import Crosscheck, ParseResult
 
 XLSX_TYPES = ("spreadsheetml", "ms-excel", "application/octet-stream")
 _HEADER_WORDS = ("备案号", "模型名称")

@@ -6,18 +6,16 @@ import re
 
 from bs4 import BeautifulSoup
 
-from monitor.page import Page, ParseResult
-from scrapers._html import article, listing, select_links, soup
+from monitor.core.contract import Page, ParseResult
+from scrapers.html import listing, select_links
+from scrapers.sites import Site, parse_article
 
-NAME = "hangzhou"
-VERSION = "0.2"
-_LIST = re.compile(r"/col/col\d+/(index\.html)?$")
 _RECORD = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 
-def parse(page: Page) -> ParseResult:
-    if _LIST.search(page.url):
+def parse(site: Site, page: Page) -> ParseResult:
+    if site.is_list(page.url):
         fragment = "".join(_RECORD.findall(page.text or ""))
-        return listing(select_links(BeautifulSoup(fragment, "lxml"), "a", page.url), NAME)
-    doc = soup(page)
-    return article(page, doc, body=("#zoom",), dates=("span.time", "meta[name=PubDate]"))
+        links = select_links(BeautifulSoup(fragment, "lxml"), site.list_links or "a", page.url)
+        return listing(links, site.name)
+    return parse_article(site, page)

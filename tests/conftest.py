@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, create_engine, make_url, text
 
-from monitor.db import open_database
+from monitor.core.settings import Settings
 from monitor.mirror import MirrorServer
-from monitor.settings import Settings
+from monitor.storage.database import open_database
 from tests.support.httpserver import ScriptedServer
 
 POSTGRES_URL = os.environ.get("MONITOR_TEST_POSTGRES_URL")
@@ -81,7 +81,7 @@ def postgres_schema_url() -> Iterator[str]:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgresql":
         return str(request.getfixturevalue("postgres_schema_url"))
-    return f"sqlite:///{tmp_path / 'data' / 'monitor.db'}"
+    return f"sqlite:///{tmp_path / 'data' / 'monitor.storage.database'}"
 
 
 @pytest.fixture

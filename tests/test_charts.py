@@ -22,8 +22,8 @@ from reports.charts import (
     PROJECTION_COLOR,
     REQUIRED_COLOR,
     TARGET_COLOR,
-    _compact_labels,
-    _figure,
+    compact_labels,
+    trajectory_figure,
     trajectory_png,
 )
 
@@ -136,20 +136,22 @@ def test_no_projection() -> None:
     found = colours(trajectory_png(OBSERVATIONS, **{**FULL, "projected": None}))
     assert rgb255(OBSERVATION_COLOR) in found
     assert rgb255(PROJECTION_COLOR) not in found
-    assert not lines_in(_figure(OBSERVATIONS, **{**FULL, "projected": None}), PROJECTION_COLOR)
+    assert not lines_in(
+        trajectory_figure(OBSERVATIONS, **{**FULL, "projected": None}), PROJECTION_COLOR
+    )
 
 
 def test_non_finite_projection_is_left_out() -> None:
     """An overflowed projection (inf or nan) is treated as no projection."""
     for bad in (float("inf"), float("nan")):
-        fig = _figure(OBSERVATIONS, **{**FULL, "projected": bad})
+        fig = trajectory_figure(OBSERVATIONS, **{**FULL, "projected": bad})
         assert not lines_in(fig, PROJECTION_COLOR)
 
 
 def test_projection_starts_at_the_last_observation_by_default() -> None:
     """The dotted line runs from the latest observation to (deadline, projected)."""
     shuffled = [OBSERVATIONS[3], OBSERVATIONS[0], OBSERVATIONS[2], OBSERVATIONS[1]]
-    fig = _figure(shuffled, **FULL)
+    fig = trajectory_figure(shuffled, **FULL)
     (observed,) = lines_in(fig, OBSERVATION_COLOR)
     (projection,) = lines_in(fig, PROJECTION_COLOR)
     xs, ys = np.asarray(projection.get_xdata()), np.asarray(projection.get_ydata())
@@ -159,7 +161,7 @@ def test_projection_starts_at_the_last_observation_by_default() -> None:
 
 def test_projection_starts_at_last_when_given() -> None:
     """An explicit ``last`` point is where the projection starts."""
-    fig = _figure(OBSERVATIONS, **FULL, last=(date(2024, 6, 30), 2000e18))
+    fig = trajectory_figure(OBSERVATIONS, **FULL, last=(date(2024, 6, 30), 2000e18))
     (projection,) = lines_in(fig, PROJECTION_COLOR)
     assert list(np.asarray(projection.get_ydata())) == [2000.0, 4100.0]
 
@@ -186,7 +188,7 @@ def test_same_input_same_bytes() -> None:
 )  # fmt: skip
 def test_only_numbers_and_years_are_drawn(kwargs: dict[str, Any]) -> None:
     """Every piece of text on the chart is a number: no words, no letters beyond unit suffixes."""
-    texts = drawn_texts(_figure(**kwargs))
+    texts = drawn_texts(trajectory_figure(**kwargs))
     years = [t.get_text() for t in texts if re.fullmatch(r"(19|20)\d\d", t.get_text())]
     assert years, "the x axis shows years"
     assert len(texts) > len(years), "the y axis shows numbers"
@@ -196,14 +198,14 @@ def test_only_numbers_and_years_are_drawn(kwargs: dict[str, Any]) -> None:
 
 def test_values_are_divided_by_scale() -> None:
     """With scale 1e18 the axis shows thousands, not 1e21s."""
-    texts = drawn_texts(_figure(OBSERVATIONS, **FULL))
+    texts = drawn_texts(trajectory_figure(OBSERVATIONS, **FULL))
     values = [t.get_text() for t in texts if t.get_horizontalalignment() == "right"]
     assert "2,000" in values and "4,000" in values
 
 
 def test_runaway_projection_does_not_squash_the_chart() -> None:
     """A projection far off the scale runs off the edge instead of stretching the y axis."""
-    fig = _figure(
+    fig = trajectory_figure(
         [(date(2022, 12, 31), 20.0), (date(2024, 12, 31), 60.0)],
         target=80.0,
         deadline=DEADLINE,
@@ -227,7 +229,7 @@ def test_runaway_projection_does_not_squash_the_chart() -> None:
 )
 def test_compact_labels(ticks: list[float], labels: list[str]) -> None:
     """Tick labels share one precision, use k/M suffixes and a proper minus sign."""
-    assert _compact_labels(ticks) == labels
+    assert compact_labels(ticks) == labels
 
 
 def test_rendering_leaves_matplotlib_global_state_alone() -> None:

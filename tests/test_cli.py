@@ -13,11 +13,12 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from monitor.cli import app
-from monitor.cycle import CycleOptions, run_cycle
-from monitor.db import open_database
+from monitor.core.settings import Settings
+from monitor.crawl.cycle import CycleOptions
+from monitor.interfaces.cli import app
 from monitor.mirror import MirrorServer
-from monitor.settings import Settings
+from monitor.storage.database import open_database
+from tests.support.registered import run_cycle
 
 runner = CliRunner()
 
@@ -159,7 +160,7 @@ def monitor(args: list[str], tmp_path: Path, **env: str) -> subprocess.Completed
 @pytest.mark.parametrize(
     ("args", "env", "message"),
     [
-        (["run", "--once", "--source", "nope"], {}, "unknown source id nope"),
+        (["run", "--source", "nope"], {}, "unknown source id nope"),
         (
             ["history"],
             {"MONITOR_DATABASE_URL": "postgresql+psycopg://u:pw@127.0.0.1:1/x"},

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from monitor.settings import Settings
+from monitor.core.settings import Settings
 
 ROOT = Path(__file__).parent.parent
 COMPOSE: dict[str, Any] = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))

@@ -7,13 +7,19 @@ exactly their figures (traps none), drifted pages an alert, attachments their cr
 
 from __future__ import annotations
 
+import builtins
+import socket
+import sqlite3
+
 import pytest
 
-from monitor.handcheck import Loaded, extract_page
 from monitor.mirror import SITES
-from monitor.sources import SOURCES
-from scrapers import REGISTRY
+from monitor.service.page_check import Loaded, check_page
+from scrapers import registry
 from tests.support.corpus import CorpusPage, load, observed
+
+SOURCES = registry().sources
+REGISTRY = registry().scrapers
 
 PAGES = load()
 SCRAPER = {s.id: REGISTRY[s.scraper] for s in SOURCES}
@@ -73,7 +79,8 @@ def test_monitor_extract_reads_saved_files(page: CorpusPage) -> None:
 
     Drifted pages too: the generic reader does not depend on one site's container.
     """
-    found, published, _ = extract_page(Loaded(page.file.read_bytes(), "text/html", None))
+    checked = check_page(Loaded(page.file.read_bytes(), "text/html", None))
+    found, published = checked.candidates, checked.published
     assert published == page.published
     assert observed(found) == (page.drift_expect if page.role == "drift" else page.expect)
 
@@ -104,7 +111,20 @@ def test_corpus_covers_enough() -> None:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=ids)
-def test_scrapers_are_pure(page: CorpusPage) -> None:
-    """Parsing the same page twice gives equal results (no hidden state, no network)."""
+def test_scrapers_are_pure(page: CorpusPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scraper reads only its page: any socket or database connection fails the test.
+
+    (tests/test_architecture.py also keeps scrapers from importing storage or the crawl.)
+    """
     built = page.page()
-    assert SCRAPER[page.source].parse(built) == SCRAPER[page.source].parse(built)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"the {page.source} scraper reached outside its page")
+
+    for target, name in ((socket.socket, "connect"), (socket, "getaddrinfo"),
+                         (socket, "create_connection"), (sqlite3, "connect"),
+                         (builtins, "open")):  # fmt: skip
+        monkeypatch.setattr(target, name, refuse)
+    first, second = SCRAPER[page.source].parse(built), SCRAPER[page.source].parse(built)
+    monkeypatch.undo()
+    assert first == second

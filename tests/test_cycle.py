@@ -16,16 +16,19 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from monitor.cycle import CycleOptions, run_cycle
-from monitor.errors import ConfigError
-from monitor.locks import CycleBusy, cycle_lock
+from monitor.core.contract import Page, ParseResult, Scraper, SourceSpec
+from monitor.core.errors import ConfigError
+from monitor.core.settings import Settings
+from monitor.crawl.cycle import CycleOptions
 from monitor.mirror import MirrorServer
 from monitor.mirror.server import MirrorHandler
-from monitor.models import Fetch, Observation, ScrapeRun, Snapshot, SourceResult
-from monitor.page import Page, ParseResult
-from monitor.settings import Settings
-from monitor.sources import SOURCES, SourceSpec
-from scrapers import REGISTRY, Scraper
+from monitor.storage.locks import CycleBusy, cycle_lock
+from monitor.storage.models import Fetch, Observation, ScrapeRun, Snapshot, SourceResult
+from scrapers import registry
+from tests.support.registered import run_cycle
+
+SOURCES = registry().sources
+REGISTRY = registry().scrapers
 
 
 @pytest.fixture
@@ -155,7 +158,7 @@ def test_broken_source_never_aborts_the_run(engine: Engine, settings: Settings) 
     good = next(s for s in SOURCES if s.id == "cac")
     scrapers = {**REGISTRY, "explode": Scraper("explode", "0", _explode)}
     run = run_cycle(
-        engine, settings, CycleOptions(force=True), registry=(gone, buggy, good), scrapers=scrapers
+        engine, settings, CycleOptions(force=True), sources=(gone, buggy, good), scrapers=scrapers
     )
     assert run.status == "completed" and run.sources_failed == 3 - 1 + 1  # gone, buggy, cac 404
     with Session(engine) as session:
@@ -208,7 +211,7 @@ def test_killed_run_is_marked_aborted_and_leaves_whole_pages(
         "MONITOR_FETCH_DELAY": "0",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "monitor", "run", "--once", "--source", "cnnic"],
+        [sys.executable, "-m", "monitor", "run", "--source", "cnnic"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import Engine, inspect
 from sqlmodel import Session
 
-from monitor.db import current_revision, head_revision, open_database, upgrade
-from monitor.errors import ConfigError, StorageError
-from monitor.models import ScrapeRun, Snapshot
-from monitor.settings import Settings, load_settings
+from monitor.core.errors import ConfigError, StorageError
+from monitor.core.settings import Settings, load_settings
+from monitor.storage.database import current_revision, head_revision, open_database, upgrade
+from monitor.storage.models import ScrapeRun, Snapshot
 
 TABLES = {"sources", "scrape_runs", "source_results", "fetches", "snapshots", "observations"}
 
@@ -77,7 +77,7 @@ def test_concurrent_upgrades_do_not_collide(database_url: str, tmp_path: Path) -
 
 def test_decimal_values_are_exact(engine: Engine) -> None:
     """A value like 2.8e20 FLOPS is stored and read back exactly."""
-    from monitor.models import Observation
+    from monitor.storage.models import Observation
 
     value = Decimal("280000000000000000000")
     with Session(engine) as session:
@@ -109,6 +109,19 @@ def test_unreachable_postgres_is_one_line(make_settings: Callable[..., Settings]
         open_database(settings)
     message = str(caught.value)
     assert "127.0.0.1:1" in message and "secret" not in message and "\n" not in message
+
+
+def test_postgres_without_its_driver_says_what_to_install(
+    make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite-only install asked for PostgreSQL names the extra to install, in one line."""
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    settings = make_settings(database_url="postgresql+psycopg://u:secret@127.0.0.1:1/none")
+    with pytest.raises(StorageError) as caught:
+        open_database(settings)
+    message = str(caught.value)
+    assert "aiplus-monitor[postgres]" in message and "psycopg" in message
+    assert "secret" not in message and "\n" not in message
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from monitor.encoding import decode, is_textual, normalise
+from monitor.core.encoding import decode, is_textual, normalise
 
 CHINESE = "四川省人工智能核心产业规模达到1200亿元，同比增长18%。" * 3
 

@@ -11,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
-from monitor.errors import ParseError
-from monitor.extract.numbers import canonical, chinese_integer, number
+from monitor.core.contract import Candidate
+from monitor.core.errors import ParseError
+from monitor.extract.numerals import canonical, chinese_integer, number
 from monitor.extract.periods import resolve_as_of, stated_period
-from monitor.extract.statements import extract
-from monitor.page import Candidate
+from monitor.extract.reader import extract
 
 D = Decimal
 Obs = tuple[str, str, Decimal, date, str]

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from monitor.fetch import Attempt, Fetcher, Validators, retry_after_seconds
-from monitor.settings import Settings
-from monitor.sources import SourceSpec
+from monitor.core.contract import SourceSpec
+from monitor.core.settings import Settings
+from monitor.crawl.fetch import Attempt, Fetcher, Validators, retry_after_seconds
 from tests.support.httpserver import Handler, ScriptedServer
 
 SITE = SourceSpec(

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from monitor.errors import ConfigError
-from monitor.importer import import_observations
-from monitor.models import Observation
+from monitor.core.errors import ConfigError
+from monitor.storage.csv_import import import_observations
+from monitor.storage.models import Observation
 
 HEADER = "metric,jurisdiction,value,unit,as_of,qualifier,source,note\n"
 

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from monitor.assess import assess_all
-from monitor.models import Observation
-from monitor.targets import load_targets
+from monitor.assessment.assess import assess_all
+from monitor.assessment.targets_file import load_targets
+from monitor.storage.models import Observation
 
 DOC = Path(__file__).parent.parent / "docs" / "methodology.md"
 EXAMPLES = [

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.extract.numbers import canonical, chinese_integer, number
+from monitor.extract.numerals import canonical, chinese_integer, number
 
 DIGITS = "零一二三四五六七八九"
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from monitor import observations
-from monitor.models import Observation
-from monitor.page import Candidate
+from monitor.core.contract import Candidate
+from monitor.storage import observations
+from monitor.storage.models import Observation
 
 PROVENANCE = observations.Provenance(source_id="cnnic", extractor="test", extractor_version="1")
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from monitor.politeness import HostGate, rules_from_response
+from monitor.crawl.politeness import HostGate, rules_from_response
 
 UA = "aiplus-monitor/0.1"
 

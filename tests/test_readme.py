@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer.main
 
-from monitor.cli import app
-from monitor.settings import Settings
+from monitor.core.settings import Settings
+from monitor.interfaces.cli import app
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

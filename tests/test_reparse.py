@@ -8,13 +8,15 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from monitor.cycle import CycleOptions, run_cycle
+from monitor.core.contract import Candidate, Page, ParseResult, Scraper
+from monitor.core.settings import Settings
+from monitor.crawl.cycle import CycleOptions
 from monitor.mirror import MirrorServer
-from monitor.models import Alert, Observation
-from monitor.page import Candidate, Page, ParseResult
-from monitor.reparse import reparse
-from monitor.settings import Settings
-from scrapers import REGISTRY, Scraper
+from monitor.storage.models import Alert, Observation
+from scrapers import registry
+from tests.support.registered import reparse, run_cycle
+
+REGISTRY = registry().scrapers
 
 CNNIC = REGISTRY["cnnic"]
 

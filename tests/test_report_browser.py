@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from monitor.cycle import CycleOptions, run_cycle
+from monitor.core.settings import Settings
+from monitor.crawl.cycle import CycleOptions
 from monitor.mirror import MirrorServer
-from monitor.reporting import produce
-from monitor.settings import Settings
+from monitor.reporting.publish import produce
+from tests.support.registered import run_cycle
 from tests.test_report import DAY, ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -11,11 +11,13 @@ from urllib.parse import urlsplit
 import pytest
 from openpyxl import Workbook
 
-from monitor.page import Page
-from monitor.sources import SOURCES, SourceSpec
-from scrapers import REGISTRY
+from monitor.core.contract import Page, SourceSpec
+from scrapers import registry
 from scrapers.cac_filings import read_filings
 from tests.support.corpus import load
+
+SOURCES = registry().sources
+REGISTRY = registry().scrapers
 
 PAGES = {p.url: p for p in load()}
 MIIT_SHELL = "https://www.miit.gov.cn/xwfb/gxdt/sjdt/index.html"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.errors import ConfigError
-from monitor.targets import load_targets
+from monitor.assessment.targets_file import load_targets
+from monitor.core.errors import ConfigError
 
 ROOT = Path(__file__).parent.parent
 GOOD = """

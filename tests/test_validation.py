@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from monitor import observations, review
-from monitor.errors import ConfigError
-from monitor.models import Observation
-from monitor.page import Candidate
+from monitor.core.contract import Candidate
+from monitor.core.errors import ConfigError
+from monitor.storage import observations, review
+from monitor.storage.models import Observation
 
 Point = tuple[str, str, str, str, str]  # source, metric, value, unit, as_of
 
@@ -138,11 +138,11 @@ def test_accepting_a_revision_supersedes_the_old_figure(engine: Engine) -> None:
     )
     held = last(engine)
     assert held.id is not None
-    assert [o["id"] for o in review.waiting(engine)] == [held.id]
+    assert [o.id for o in review.waiting(engine)] == [held.id]
     decided = review.accept(engine, held.id, "CNNIC 56th report confirms it")
-    assert decided["status"] == "accepted"
-    assert "accepted by review" in decided["status_reason"]
-    assert "jumps" in decided["status_reason"]
+    assert decided.status == "accepted"
+    assert "accepted by review" in (decided.status_reason or "")
+    assert "jumps" in (decided.status_reason or "")
     assert review.waiting(engine) == []
 
 

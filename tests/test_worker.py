@@ -17,10 +17,10 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session, col, select
 
+from monitor.core.settings import Settings
 from monitor.mirror import MirrorServer
-from monitor.models import CycleSlot, ScrapeRun
-from monitor.settings import Settings
-from monitor.worker import DAILY_JOB, JOBS_TABLE
+from monitor.service.worker import DAILY_JOB, JOBS_TABLE
+from monitor.storage.models import CycleSlot, ScrapeRun
 from tests.test_cycle import _Stalling
 
 ROOT = Path(__file__).parent.parent

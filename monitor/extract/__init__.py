@@ -1,5 +1,5 @@
-"""Reading Chinese statistical statements: quantities, periods and the catalogue metrics they state.
+"""Reading Chinese statistical statements: numerals, periods and the catalogue metrics they state.
 
-Pure functions only. ``numbers`` turns written quantities into canonical values, ``periods``
-resolves the date a figure refers to, ``statements`` finds catalogue metrics in sentences.
+Pure functions of text. ``numerals`` reads written numbers, ``periods`` resolves the date a
+figure refers to, ``reader`` finds catalogue metrics in sentences. Depends on ``monitor.core``.
 """

@@ -1,5 +1,5 @@
 """The bundled mirror of the official sites, served on loopback for the demo and the tests."""
 
-from monitor.mirror.server import SITES, MirrorServer
+from monitor.mirror.server import CONTENT_TYPES, SITES, MirrorServer
 
-__all__ = ["SITES", "MirrorServer"]
+__all__ = ["CONTENT_TYPES", "SITES", "MirrorServer"]

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 SITES = Path(__file__).parent / "sites"
-_TYPES = {
+CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",
     ".shtml": "text/html; charset=utf-8",
@@ -73,7 +73,9 @@ class MirrorHandler(BaseHTTPRequestHandler):
         body = path.read_bytes()
         status, extra = _sidecar(path)
         headers = {
-            "Content-Type": _TYPES.get(path.suffix, mimetypes.guess_type(path.name)[0] or ""),
+            "Content-Type": CONTENT_TYPES.get(
+                path.suffix, mimetypes.guess_type(path.name)[0] or ""
+            ),
             "ETag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
             "Last-Modified": formatdate(path.stat().st_mtime, usegmt=True),
         }

@@ -14,11 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from monitor.findings import build_page
+from monitor.core.contract import Candidate, Page, page_from_bytes
 from monitor.mirror import SITES
-from monitor.mirror.server import _TYPES as MIRROR_TYPES
-from monitor.page import Candidate, Page
-from monitor.sources import SOURCES
+from monitor.mirror.server import CONTENT_TYPES as MIRROR_TYPES
+from scrapers import registry
+
+SOURCES = registry().sources
+
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "corpus"
 Expected = tuple[str, str, Decimal, date, str, str | None]
@@ -50,7 +52,7 @@ class CorpusPage:
 
     def page(self) -> Page:
         spec = next(s for s in SOURCES if s.id == self.source)
-        return build_page(spec, self.url, self.file.read_bytes(), self.content_type())
+        return page_from_bytes(spec, self.url, self.file.read_bytes(), self.content_type())
 
 
 def _expected(rows: list[dict[str, Any]]) -> tuple[Expected, ...]:

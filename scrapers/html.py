@@ -1,0 +1,134 @@
+"""What every scraper shares: parsing HTML, resolving links, finding dates and body text.
+
+:func:`article` turns an article page into candidates (body found by selectors, publication
+date by selectors or 发布时间 text), :func:`listing` a list page into links. Both are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from monitor.core.contract import Page, ParseResult
+from monitor.extract.reader import extract
+
+__all__ = [
+    "absolute_links",
+    "article",
+    "block_text",
+    "first",
+    "listing",
+    "parse_date",
+    "publication_date",
+    "select_links",
+    "soup",
+]
+
+_DATE = re.compile(r"(20\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+_DATED_TEXT = re.compile(
+    r"(?:发布时间|发布日期|发文日期)[:：\s]*(20\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})"
+)
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table")
+
+
+def soup(page: Page) -> BeautifulSoup:
+    return BeautifulSoup(page.text or "", "lxml")
+
+
+def parse_date(text: str | None) -> date | None:
+    match = _DATE.search(text or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def absolute_links(base: str, hrefs: Iterable[str | None]) -> tuple[str, ...]:
+    """Absolute URLs without fragments, in page order, each once."""
+    seen: dict[str, None] = {}
+    for href in hrefs:
+        if not href or href.startswith(("javascript:", "mailto:", "#")):
+            continue
+        seen.setdefault(urljoin(base, href.strip()).split("#", 1)[0], None)
+    return tuple(seen)
+
+
+def listing(links: tuple[str, ...], where: str) -> ParseResult:
+    """A list page's result: its links, or a layout-drift alert when it has none."""
+    if links:
+        return ParseResult(links=links)
+    missing = f"list page yields no links ({where})"
+    return ParseResult(notes=(missing,), alerts=(("layout_drift", missing),))
+
+
+def select_links(doc: BeautifulSoup | Tag, selector: str, base: str) -> tuple[str, ...]:
+    return absolute_links(base, (_attr(a, "href") for a in doc.select(selector)))
+
+
+def _attr(tag: Tag, name: str) -> str | None:
+    value = tag.get(name)
+    return value if isinstance(value, str) else None
+
+
+def first(doc: BeautifulSoup | Tag, selectors: Iterable[str]) -> Tag | None:
+    for selector in selectors:
+        found = doc.select_one(selector)
+        if found is not None:
+            return found
+    return None
+
+
+def block_text(node: Tag) -> str:
+    """Text with a line break between block elements, so sentences do not run together."""
+    for tag in node.find_all(_BLOCKS):
+        tag.insert_before("\n")
+    return re.sub(r"[ \t\u3000\xa0]+", " ", node.get_text()).strip()
+
+
+def publication_date(
+    doc: BeautifulSoup | Tag, selectors: Iterable[str], text: str | None = None
+) -> date | None:
+    """The first date found by ``selectors`` (a meta tag's content, else the element's text);
+    failing that, a 发布时间/发布日期 label in ``text``."""
+    for selector in selectors:
+        for node in doc.select(selector):
+            content = _attr(node, "content")
+            found = parse_date(content if content else node.get_text(" "))
+            if found:
+                return found
+    match = _DATED_TEXT.search(text or "")
+    return parse_date(match.group(1)) if match else None
+
+
+def article(
+    page: Page,
+    doc: BeautifulSoup | Tag,
+    *,
+    body: Iterable[str],
+    dates: Iterable[str],
+    attachments: str | None = None,
+    published: date | None = None,
+) -> ParseResult:
+    """Candidates from an article body; attachments are returned as links to fetch.
+
+    ``published`` is used when none of the ``dates`` selectors finds a date.
+    """
+    node = first(doc, body)
+    published = page.published or publication_date(doc, dates) or published
+    links = select_links(doc, attachments, page.url) if attachments else ()
+    if node is None:
+        missing = f"article body not found (looked for {', '.join(body)})"
+        return ParseResult(
+            links=links,
+            published_at=published,
+            notes=(missing,),
+            alerts=(("layout_drift", missing),),
+        )
+    candidates = extract(block_text(node), published=published, jurisdiction=page.jurisdiction)
+    return ParseResult(candidates=tuple(candidates), links=links, published_at=published)
