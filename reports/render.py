@@ -24,6 +24,16 @@ from reports import i18n
 from reports.charts import trajectory_png
 from reports.data import ReportData
 
+__all__ = [
+    "CHART_SIZE",
+    "Rendered",
+    "charts",
+    "environment",
+    "metric_name",
+    "render",
+    "with_images",
+]
+
 ImageSource = Callable[[str], str]
 _SCALES = {"FLOPS": (1e18, "EFLOPS")}
 # Shown at 280 x 120: half again as many pixels keeps them sharp on dense screens.

@@ -10,6 +10,8 @@ from scrapers.cac_filings import is_spreadsheet, read_filings
 from scrapers.sites import Site
 from scrapers.sites import parse as parse_site
 
+__all__ = ["parse"]
+
 
 def parse(site: Site, page: Page) -> ParseResult:
     if is_spreadsheet(page.url, page.content_type):

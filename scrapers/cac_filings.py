@@ -18,6 +18,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from monitor.core.contract import Crosscheck, ParseResult
 
+__all__ = ["XLSX_TYPES", "is_spreadsheet", "read_filings"]
+
 XLSX_TYPES = ("spreadsheetml", "ms-excel", "application/octet-stream")
 _HEADER_WORDS = ("备案号", "模型名称")
 _HEADER_SEARCH_ROWS = 10

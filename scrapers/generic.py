@@ -1,5 +1,7 @@
 """Reading a page of unknown layout: a saved file handed to ``monitor extract``.
 
+HTML, plain text (a passage) and PDF documents are all read.
+
 The body is the first container the official CMSs use (``#UCAP-CONTENT``, ``#con_con``,
 ``.TRS_Editor``…), else the block whose own paragraphs hold the most prose. Article HTML kept
 JSON-escaped in a script (gkmlpt and kin) is read too. The publisher's jurisdiction comes
@@ -15,14 +17,18 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from monitor.core.contract import Page, ParseResult
+from monitor.core.errors import ParseError
 from monitor.core.places import place_of
+from monitor.extract.reader import read as read_blocks
+from scrapers.documents import is_pdf, pdf_text, text_blocks
 from scrapers.html import article, publication_date
 
 __all__ = ["BODIES", "DATES", "parse", "publisher_jurisdiction", "read"]
 
 BODIES = (
     "#UCAP-CONTENT", "#con_con", "#BodyLabel", ".TRS_Editor", "div.detail_con", "#zoom",
-    "#ivs_content", "div.conTxt", "[data-generic-body]",
+    "#ivs_content", "div.conTxt", "#detailContent", "div.rm_txt_con", "div.left_zw",
+    "[data-generic-body]",
 )  # fmt: skip
 DATES = (
     "meta[name=PubDate]", "meta[name=pubdate]", "meta[name=publishdate]",
@@ -32,6 +38,7 @@ DATES = (
 )  # fmt: skip
 _PUBLISHER_META = ("SiteName", "siteName", "ColumnName", "ContentSource", "source")
 _PUBLISHER_TEXT = re.compile(r"(?:主办单位|主办|版权所有|来源)[:：]\s*([^\s|<>，,。©]{2,40})")
+_TAG = re.compile(r"<(?:html|body|div|p|table|head|meta|span|br)\b", re.IGNORECASE)
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.){40,}"')
 _NATIONAL = re.compile(
     r"^(?:中华人民共和国|国务院|国家|中央|中国互联网络信息中心|工业和信息化部|中国政府网|新华社)"
@@ -74,7 +81,7 @@ def _mark_densest(doc: BeautifulSoup) -> None:
     Only paragraphs with sentence punctuation count, so a footer of short lines never wins.
     """
     best, best_size = None, 0
-    for block in doc.find_all(["div", "article", "section", "td"]):
+    for block in doc.find_all(["div", "article", "section", "td", "span", "font", "center"]):
         prose = (p.get_text(strip=True) for p in block.find_all("p", recursive=False))
         size = sum(len(t) for t in prose if "。" in t or "，" in t)
         if size > best_size:
@@ -84,13 +91,34 @@ def _mark_densest(doc: BeautifulSoup) -> None:
 
 
 def read(page: Page) -> tuple[BeautifulSoup, date | None]:
-    """The page's document prepared for :func:`parse`, and the publication date it shows."""
+    """The page's HTML document, and the publication date it shows."""
     doc = BeautifulSoup(page.text or "", "lxml")
     return doc, publication_date(doc, DATES, page.text)
 
 
-def parse(page: Page, doc: BeautifulSoup, published: date | None) -> ParseResult:
-    """Candidates of a page of unknown layout (``doc`` from :func:`read`)."""
+def _looks_like_html(text: str) -> bool:
+    return bool(_TAG.search(text[:4096]))
+
+
+def parse(page: Page, published: date | None = None) -> ParseResult:
+    """Candidates of a page of unknown layout: HTML, plain text or PDF."""
+    if is_pdf(page.content, page.content_type, page.url):
+        try:
+            text = pdf_text(page.content)
+        except ParseError as exc:
+            return ParseResult(notes=(str(exc),), alerts=(("attachment_unreadable", str(exc)),))
+        return _plain(page, text, published)
+    if not _looks_like_html(page.text or ""):
+        return _plain(page, page.text or "", published)
+    doc, shown = read(page)
     _embed_script_html(doc, page.text or "")
     _mark_densest(doc)
-    return article(page, doc, body=BODIES, dates=(), published=published)
+    return article(page, doc, body=BODIES, dates=(), published=published or shown)
+
+
+def _plain(page: Page, text: str, published: date | None) -> ParseResult:
+    """A document that is running text: its first line is the title."""
+    when = page.published or published or publication_date(BeautifulSoup("", "lxml"), (), text)
+    blocks = text_blocks(text)
+    candidates = read_blocks(blocks, when, page.jurisdiction)
+    return ParseResult(candidates=tuple(candidates), published_at=when)

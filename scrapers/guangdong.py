@@ -11,6 +11,8 @@ from monitor.core.contract import Page, ParseResult
 from scrapers.html import article, listing, parse_date, select_links, soup
 from scrapers.sites import Site
 
+__all__ = ["parse"]
+
 _FIELD = re.compile(r'"(content|publish_time|title)"\s*:\s*("(?:[^"\\]|\\.)*")')
 
 

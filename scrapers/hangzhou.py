@@ -10,6 +10,8 @@ from monitor.core.contract import Page, ParseResult
 from scrapers.html import listing, select_links
 from scrapers.sites import Site, parse_article
 
+__all__ = ["parse"]
+
 _RECORD = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 
 

@@ -14,12 +14,14 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 
 from monitor.core.contract import Page, ParseResult
-from monitor.extract.reader import extract
+from monitor.extract.reader import Block, read
 
 __all__ = [
+    "TITLES",
     "absolute_links",
     "article",
     "block_text",
+    "blocks_of",
     "first",
     "listing",
     "parse_date",
@@ -33,6 +35,13 @@ _DATED_TEXT = re.compile(
     r"(?:发布时间|发布日期|发文日期)[:：\s]*(20\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})"
 )
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table")
+# Where an article's title is, most reliable first; <title> last (it carries the site's name).
+TITLES = (
+    "meta[name=ArticleTitle]", "h1", "#con_title", "#ti", ".article-title", ".detail-title",
+    "div.title", "title",
+)  # fmt: skip
+_SITE_SUFFIX = re.compile(r"\s*[_|—\-–]+\s*[^_|—\-–]{2,30}$")
+_TABLE_CELL_LIMIT = 40  # a data table's cells are short; a layout table holds prose
 
 
 def soup(page: Page) -> BeautifulSoup:
@@ -91,6 +100,66 @@ def block_text(node: Tag) -> str:
     return re.sub(r"[ \t\u3000\xa0]+", " ", node.get_text()).strip()
 
 
+def _title(doc: BeautifulSoup | Tag) -> str:
+    for selector in TITLES:
+        node = doc.select_one(selector)
+        if node is None:
+            continue
+        content = _attr(node, "content")
+        text = (content or node.get_text(" ")).strip()
+        if node.name == "title":
+            text = _SITE_SUFFIX.sub("", text)
+        if text:
+            return text
+    return ""
+
+
+def _rows(table: Tag) -> list[tuple[str, ...]]:
+    return [
+        tuple(cell.get_text(" ", strip=True) for cell in tr.find_all(["td", "th"]))
+        for tr in table.find_all("tr")
+    ]
+
+
+def _data_table(rows: list[tuple[str, ...]]) -> bool:
+    """A table of figures, not a layout table: short cells, a few columns, some numbers."""
+    cells = [c for row in rows for c in row]
+    return (
+        len(rows) >= 2
+        and max((len(r) for r in rows), default=0) >= 2
+        and all(len(c) <= _TABLE_CELL_LIMIT for c in cells)
+        and any(re.search(r"\d", c) for c in cells)
+    )
+
+
+def blocks_of(node: Tag, title: str = "") -> list[Block]:
+    """An article body as blocks: its title, its paragraphs, and its data tables.
+
+    A table is read as rows of cells when it holds figures; a layout table (prose in cells)
+    is read as paragraphs. The line just before a table is kept as its caption (单位：亿元).
+    """
+    tables: list[list[tuple[str, ...]]] = []
+    # Innermost first: CMS templates often wrap a whole article, data tables and all, in a
+    # layout table.
+    for table in reversed(node.find_all("table")):
+        if table.find("table") is not None:
+            continue
+        rows = _rows(table)
+        if _data_table(rows):
+            table.replace_with(f"\n⟦table{len(tables)}⟧\n")
+            tables.append(rows)
+    blocks = [Block(title, "title")] if title else []
+    lines = [line.strip() for line in block_text(node).splitlines() if line.strip()]
+    for index, line in enumerate(lines):
+        marker = re.fullmatch(r"⟦table(\d+)⟧", line)
+        if marker:
+            caption = lines[index - 1] if index and len(lines[index - 1]) <= 80 else ""
+            blocks.append(Block(caption, "table", tuple(tables[int(marker.group(1))])))
+        else:
+            blocks.append(Block(line))
+    return blocks
+
+
 def publication_date(
     doc: BeautifulSoup | Tag, selectors: Iterable[str], text: str | None = None
 ) -> date | None:
@@ -130,5 +199,6 @@ def article(
             notes=(missing,),
             alerts=(("layout_drift", missing),),
         )
-    candidates = extract(block_text(node), published=published, jurisdiction=page.jurisdiction)
+    blocks = blocks_of(node, _title(doc))
+    candidates = read(blocks, published, page.jurisdiction)
     return ParseResult(candidates=tuple(candidates), links=links, published_at=published)

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from monitor.core.contract import Page, ParseResult, SourceSpec
-from monitor.core.errors import ConfigError
+from monitor.core.errors import ConfigError, ParseError
+from monitor.extract.reader import read
+from scrapers.documents import is_pdf, pdf_text, text_blocks
 from scrapers.html import article, listing, select_links, soup
 
-__all__ = ["Site", "parse", "parse_article", "site_from_table"]
+__all__ = ["Site", "parse", "parse_article", "parse_pdf", "site_from_table"]
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,27 @@ class Site:
 
 
 def parse(site: Site, page: Page) -> ParseResult:
-    """A list page gives its links; an article its figures (and attachments to fetch)."""
+    """A list page gives its links; an article its figures (and attachments to fetch); a PDF
+    attachment (a CNNIC report) the figures of its text."""
+    if is_pdf(page.content, page.content_type, page.url):
+        return parse_pdf(page)
     if not page.is_text:
         return ParseResult(notes=(site.binary_note or "binary page stored, not read",))
     if site.is_list(page.url) and site.list_links:
         return listing(select_links(soup(page), site.list_links, page.url), site.name)
     return parse_article(site, page)
+
+
+def parse_pdf(page: Page) -> ParseResult:
+    """A PDF's text through the same reader; an unreadable one is an alert, not an error."""
+    try:
+        text = pdf_text(page.content)
+    except ParseError as exc:
+        return ParseResult(notes=(str(exc),), alerts=(("attachment_unreadable", str(exc)),))
+    blocks = text_blocks(text)
+    published = page.published
+    return ParseResult(candidates=tuple(read(blocks, published, page.jurisdiction)),
+                       published_at=published)  # fmt: skip
 
 
 def parse_article(site: Site, page: Page) -> ParseResult:

@@ -660,9 +660,11 @@ def test_candidates_carry_evidence_and_publication() -> None:
     assert all(isinstance(c.value, Decimal) for c in found)
 
 
-def test_no_period_and_no_publication_yields_nothing() -> None:
-    """Without a stated period or a publication date there is no as_of, so no candidate."""
-    assert extract("我国网民规模达11亿人。", published=None, jurisdiction="cn") == []
+def test_no_period_and_no_publication_is_held_without_a_date() -> None:
+    """Without a stated period or a publication date the figure is held, never given a date."""
+    (held,) = extract("我国网民规模达11亿人。", published=None, jurisdiction="cn")
+    assert (held.metric, held.value, held.as_of) == ("internet_users", D(1100000000), None)
+    assert held.hold is not None and "no date" in held.hold
 
 
 def test_empty_text_yields_nothing() -> None:

@@ -6,7 +6,8 @@ Expected figures and links for every mirror page live in tests/test_corpus.py.
 from __future__ import annotations
 
 import io
-from urllib.parse import urlsplit
+import json
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from openpyxl import Workbook
@@ -121,3 +122,51 @@ def test_every_source_names_a_registered_scraper(spec: SourceSpec) -> None:
     for url in spec.entry_urls:
         assert spec.allows(url)
         assert PAGES[url].role == "list"
+
+
+GOVCN_LIST = "https://www.gov.cn/zhengce/zuixin/"
+GOVCN_FEED = "https://www.gov.cn/zhengce/zuixin/ZUIXINZHENGCE.json"
+
+
+def test_miit_endpoint_is_built_from_the_unitbuild_attributes() -> None:
+    """The shell's url and queryData attributes give the endpoint with its page parameters."""
+    (endpoint,) = REGISTRY["miit"].parse(page_of(MIIT_SHELL)).links
+    query = dict(parse_qsl(urlsplit(endpoint).query))
+    assert query["webId"] == "8d828e408d90447786ddbe128d495e9e"
+    assert query["tagId"] == "当前栏目_list" and query["parseType"] == "bulidstatic"
+    assert json.loads(query["paramJson"]) == {"pageNo": 1, "pageSize": 15}
+
+
+def test_govcn_list_leads_to_its_json_feed_and_the_feed_to_articles() -> None:
+    """The script-drawn list names its JSON feed; the feed's URL fields are the articles."""
+    assert REGISTRY["govcn"].parse(page_of(GOVCN_LIST)).links == (GOVCN_FEED,)
+    articles = REGISTRY["govcn"].parse(page_of(GOVCN_FEED)).links
+    assert "https://www.gov.cn/zhengce/zhengceku/202511/content_7049318.htm" in articles
+    assert all(PAGES[url].role in ("article", "trap") for url in articles)
+
+
+@pytest.mark.parametrize(
+    ("source", "url", "body", "content_type"),
+    [
+        ("miit", MIIT_SHELL, "<html><body><div id='list'></div></body></html>", "text/html"),
+        ("govcn", GOVCN_LIST, "<html><body><ul id='zuixin-list'></ul></body></html>", "text/html"),
+        ("govcn", GOVCN_FEED, '{"items": []}', "application/json"),
+        ("govcn", GOVCN_FEED, "[]", "application/json"),
+    ],
+    ids=["miit-shell-without-script", "govcn-page-without-feed", "govcn-feed-object", "empty-feed"],
+)
+def test_list_readers_report_drift(source: str, url: str, body: str, content_type: str) -> None:
+    """A list page or feed whose expected structure is gone gives layout_drift, not nothing."""
+    page = Page(url, source, "cn", body.encode(), content_type, body)
+    result = REGISTRY[source].parse(page)
+    assert result.links == ()
+    assert [kind for kind, _ in result.alerts] == ["layout_drift"]
+
+
+def test_unreadable_pdf_attachment_is_an_alert() -> None:
+    """A PDF that cannot be read gives attachment_unreadable, never a crash."""
+    url = "https://www.cnnic.net.cn/NMediaFile/2025/0717/broken.pdf"
+    page = Page(url, "cnnic", "cn", b"%PDF-1.4 truncated", "application/pdf")
+    result = REGISTRY["cnnic"].parse(page)
+    assert result.candidates == ()
+    assert [kind for kind, _ in result.alerts] == ["attachment_unreadable"]

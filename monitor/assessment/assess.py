@@ -23,6 +23,8 @@ from monitor.core.catalogue import Metric
 from monitor.core.targets import Target, TargetSet
 from monitor.storage.models import Observation
 
+__all__ = ["assess", "assess_all"]
+
 
 @dataclass(frozen=True)
 class _Point:

@@ -13,6 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+__all__ = [
+    "DIRECTIONAL_GROWTH",
+    "EQUAL_TOLERANCE",
+    "YEAR",
+    "Trend",
+    "actual_slope",
+    "annual_rate",
+    "confidence",
+    "growth_status",
+    "inverse",
+    "satisfies",
+    "status_before_deadline",
+    "transform",
+    "trend",
+    "years",
+]
+
 Point = tuple[date, float]
 YEAR = 365.25
 ON_TRACK, ACCELERATE = 0.95, 0.60

@@ -21,6 +21,8 @@ from monitor.core.places import SLUG
 from monitor.core.targets import COMPARATORS, TARGET_KINDS, PolicySource, Target, TargetSet
 from monitor.core.units import CANONICAL_UNITS, quantity
 
+__all__ = ["load_targets"]
+
 
 class _Problem(Exception):
     """One thing wrong with one table; turned into a ConfigError naming file and target."""

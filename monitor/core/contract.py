@@ -112,11 +112,13 @@ class Candidate:
     jurisdiction: str
     value: Decimal
     unit: str
-    as_of: date
+    as_of: date | None  # None only with a hold reason: the period could not be resolved
     evidence: str
     qualifier: str = "eq"
     precision: str | None = None
     published_at: date | None = None
+    # Why the figure must wait for review whatever validation says (an unresolved period).
+    hold: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+__all__ = ["Decoded", "decode", "header_charset", "is_textual", "meta_charset", "normalise"]
+
 _META = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE | re.DOTALL
 )

@@ -17,6 +17,19 @@ as exceptions only so the code that classifies an attempt can stop early in one 
 
 from __future__ import annotations
 
+__all__ = [
+    "ConfigError",
+    "FetchError",
+    "FetchTimeout",
+    "HTTPStatusError",
+    "MonitorError",
+    "ParseError",
+    "RefusedRedirect",
+    "RobotsBlocked",
+    "StorageError",
+    "TooLarge",
+]
+
 
 class MonitorError(Exception):
     """Base of every error the service reports to a user."""

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 from apscheduler.triggers.cron import CronTrigger
 
+__all__ = ["cron_trigger", "latest_fire"]
+
 _FIELDS = ("minute", "hour", "day", "month", "day_of_week")
 
 

@@ -18,6 +18,8 @@ from sqlalchemy.exc import ArgumentError
 
 from monitor.core.errors import ConfigError
 
+__all__ = ["DEFAULT_USER_AGENT", "Settings", "load_settings"]
+
 DEFAULT_USER_AGENT = (
     "aiplus-monitor/0.1 (+https://github.com/aiplus-monitor/aiplus-monitor; "
     "policy-research crawler, one request at a time)"

@@ -29,6 +29,8 @@ from monitor.crawl.recording import fetched_before, record_page, validators_for
 from monitor.storage.locks import cycle_lock
 from monitor.storage.models import ScrapeRun, Source, SourceResult, utcnow
 
+__all__ = ["CycleOptions", "abandon_stale_runs", "run_cycle", "sync_sources", "worker_name"]
+
 log = logging.getLogger(__name__)
 
 

@@ -37,6 +37,8 @@ from monitor.core.settings import Settings
 from monitor.crawl.politeness import HostGate, RobotsCache, RobotsRules, rules_from_response
 from monitor.storage.models import utcnow
 
+__all__ = ["MAX_REDIRECTS", "Attempt", "Fetcher", "Validators", "retry_after_seconds"]
+
 MAX_REDIRECTS = 5
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 

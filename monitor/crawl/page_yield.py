@@ -17,6 +17,8 @@ from monitor.storage import observations
 from monitor.storage.alerts import raise_alert
 from monitor.storage.models import Fetch, Observation
 
+__all__ = ["Yield", "parse_page", "store_yield"]
+
 log = logging.getLogger(__name__)
 
 

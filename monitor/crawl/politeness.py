@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from protego import Protego
 
+__all__ = ["HostGate", "RobotsCache", "RobotsRules", "rules_from_response"]
+
 
 class HostGate:
     """Serialises requests per host and leaves ``delay`` seconds after each one ends."""

@@ -20,6 +20,8 @@ from monitor.crawl.page_yield import parse_page, store_yield
 from monitor.storage import snapshots
 from monitor.storage.models import Fetch
 
+__all__ = ["PageOutcome", "fetched_before", "last_stored_fetch", "record_page", "validators_for"]
+
 
 @dataclass
 class PageOutcome:

@@ -21,6 +21,8 @@ from monitor.storage import snapshots
 from monitor.storage.models import Fetch, Observation
 from monitor.storage.observations import observation_key
 
+__all__ = ["PARSED", "ReparseReport", "reparse"]
+
 PARSED = ("parsed", "empty", "error")
 
 

@@ -1,210 +1,116 @@
-"""Sentences that state a catalogue metric, turned into candidate observations.
+"""One reader for every statement: quantities bound to the catalogue's wording, clause by clause.
 
-Each rule is a pattern anchored on the metric's wording with the quantity in named groups.
-A clause that declares a target (到2027年, 力争, 目标) or an increment (新增, 增长) is not an
-observation and is skipped: when unsure, emit nothing.
+The text is normalised first (:mod:`monitor.extract.normalise`), split into paragraphs,
+sentences and clauses (，；：). In each clause every quantity (:mod:`quantities`) is bound to
+the metric whose wording (:mod:`monitor.core.lexicon`) names it, before it (网民规模达11亿) or
+after it (1100余家人工智能企业), with the subject inherited from an earlier clause of the same
+sentence (人工智能产业…，核心产业规模达…，企业数量超过…家). A list sharing one noun
+(3万余家基础级、1200余家先进级…智能工厂) gives one figure per item.
+
+Traps are marked per quantity: a target (到2027年, 力争…: from the marker to the end of the
+sentence, until a clause says what already is), an increment (新增, 同比增长, 较…增加), a
+sub-population or one entity's figure (the wording's ``excludes``), a figure for a district.
+
+The date comes from the figure's clause, else its sentence, else the paragraph's last
+statistical period (截至…, 上半年), else the publication date; relative periods resolve
+against the publication date (:mod:`periods`). A figure whose date cannot be resolved is kept
+with a hold reason, never given a guessed date. Every figure keeps its sentence as evidence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from monitor.core.contract import Candidate
-from monitor.core.errors import ParseError
-from monitor.core.places import PLACES
-from monitor.extract.numerals import canonical
-from monitor.extract.periods import stated_period
+from monitor.core.lexicon import DOMAINS, ONE_ENTITY, OTHER_DOMAINS, WORDINGS, Wording
+from monitor.core.places import AUTONOMOUS_REGIONS, DISTRICTS, FOREIGN, MUNICIPALITIES, PLACES
+from monitor.extract.normalise import normalise
+from monitor.extract.periods import Mention, mentions
+from monitor.extract.quantities import Quantity, quantities
+from monitor.extract.tables import table_statements
 
-_CN = "零〇一二两三四五六七八九十百千"
-NUM = rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+(?:[万亿][{_CN}]+)*)"
-QUAL = r"(?P<q>超过|超|突破|逾|近|接近|约|不足|不到)?"
-VERB = r"(?:已|已经|累计|共|有望|预计)?(?:达到|达|为|是|已达|增至|扩大到|提升至|提高到)?"
-# Verbs that put the count before the noun: 建成12个…, 攻克35项…, 发放算力券1.2亿元.
-MADE = (
-    r"(?:已|已经|累计|共|先后|有望|预计)?"
-    r"(?:建成|建设|获批|批复|设立|培育|形成|攻克|突破|推出|发布|打造|认定|遴选|发放)了?"
-)
-# 余/多 may stand before or after the scale: 3万余家, 1.2余万.
-AMOUNT = NUM + r"(?P<after>余|多)?(?P<scale>万亿|万|亿)?(?P<after2>余|多)?"
-TAIL = r"(?P<tail>以上|左右)?"
-COMPUTE_UNIT = r"\s*(?P<unit>EFLOPS|EFlops|PFLOPS|PFlops|P|百亿亿次/秒)"
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_TARGET = re.compile(r"到20\d\d年|力争|目标|规划|将达到|计划|每年|年均")
-_INCREMENT = re.compile(r"新增|增长|增加|提升|提高|净增")
-_COMPARISON = re.compile(r"较[^，,。；]*")
-_QUALIFIERS = {
-    "超过": "gt",
-    "超": "gt",
-    "突破": "gt",
-    "逾": "gt",
-    "近": "approx",
-    "接近": "approx",
-    "约": "approx",
-    "不足": "lt",
-    "不到": "lt",
-}
+__all__ = ["Block", "extract", "read", "sentences"]
 
 
 @dataclass(frozen=True)
-class Rule:
-    metric: str
-    pattern: re.Pattern[str]
-    unit: str | None = None  # fixed written unit when the pattern has no unit group
-    requires: str | None = None  # a word the sentence must contain
+class Block:
+    """A piece of a page: a title, a paragraph, or a table (rows of cells)."""
+
+    text: str = ""
+    kind: str = "paragraph"  # title | paragraph | table
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
-def _rule(metric: str, pattern: str, unit: str | None = None, requires: str | None = None) -> Rule:
-    return Rule(metric, re.compile(pattern), unit, requires)
-
-
-RULES: tuple[Rule, ...] = (
-    _rule("genai_services_filed", NUM + r"款生成式人工智能服务[^。；]*?完成备案", "款"),
-    _rule("genai_services_registered", NUM + r"款生成式人工智能应用或功能[^。；]*?完成登记", "款"),
-    _rule("internet_users", r"网民规模" + VERB + QUAL + AMOUNT + r"人" + TAIL, "人"),
-    _rule("internet_penetration_rate", r"互联网普及率" + VERB + QUAL + NUM + r"%" + TAIL, "%"),
-    _rule(
-        "genai_users",
-        r"生成式人工智能(?:产品的)?用户规模" + VERB + QUAL + AMOUNT + r"人" + TAIL,
-        "人",
-    ),
-    _rule(
-        "genai_penetration_rate",
-        r"(?<!互联网)(?:普及率|占整体人口的|占总人口的?比例)" + VERB + QUAL + NUM + r"%" + TAIL,
-        "%",
-        requires="生成式人工智能",
-    ),
-    _rule("compute_total", r"算力总规模" + VERB + QUAL + AMOUNT + COMPUTE_UNIT + TAIL),
-    _rule(
-        "compute_intelligent",
-        r"智能算力(?:规模)?"
-        + VERB
-        + QUAL
-        + AMOUNT
-        + COMPUTE_UNIT
-        + TAIL
-        + r"(?:[（(](?P<precision>FP\d+|INT\d+)[)）])?",
-    ),
-    _rule(
-        "ai_core_industry_scale",
-        r"人工智能核心产业(?:规模|营收)" + VERB + QUAL + AMOUNT + r"元" + TAIL,
-        "元",
-    ),
-    _rule(
-        "ai_industry_scale",
-        r"人工智能产业(?:规模|营收)" + VERB + QUAL + AMOUNT + r"元" + TAIL,
-        "元",
-    ),
-    _rule(
-        "ai_enterprises",
-        r"人工智能(?:核心)?企业(?:数量)?" + VERB + QUAL + AMOUNT + r"家" + TAIL,
-        "家",
-    ),
-    _rule("industry_models", r"行业(?:应用)?大模型" + VERB + QUAL + AMOUNT + r"个" + TAIL, "个"),
-    _rule(
-        "large_models_released",
-        r"已?发布的?大模型(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
-        "个",
-    ),
-    _rule("smart_factories_basic", r"基础级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"),
-    _rule(
-        "smart_factories_advanced", r"先进级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"
-    ),
-    _rule(
-        "smart_factories_excellent", r"卓越级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"
-    ),
-    _rule("smart_factories_leading", r"领航级智能工厂" + VERB + QUAL + AMOUNT + r"家" + TAIL, "家"),
-    *(
-        _rule(metric, QUAL + AMOUNT + r"家" + level + r"智能工厂", "家")
-        for metric, level in (
-            ("smart_factories_basic", "基础级"),
-            ("smart_factories_advanced", "先进级"),
-            ("smart_factories_excellent", "卓越级"),
-            ("smart_factories_leading", "领航级"),
-        )
-    ),
-    _rule(
-        "genai_services_filed",
-        r"完成备案的生成式人工智能服务(?:数量)?" + VERB + QUAL + AMOUNT + r"款" + TAIL,
-        "款",
-    ),
-    _rule(
-        "genai_services_registered",
-        r"完成登记的生成式人工智能应用或功能(?:数量)?" + VERB + QUAL + AMOUNT + r"款" + TAIL,
-        "款",
-    ),
-    # Local pages count a place's generative-AI filings as 大模型通过(国家)备案.
-    _rule(
-        "genai_services_filed", QUAL + AMOUNT + r"[个款]" + TAIL + r"大模型通过(?:国家)?备案", "个"
-    ),
-    _rule(
-        "genai_services_filed",
-        r"通过(?:国家)?备案的(?:生成式人工智能)?大模型(?:数量)?"
-        + VERB
-        + QUAL
-        + AMOUNT
-        + r"[个款]"
-        + TAIL,
-        "个",
-    ),
-    _rule(
-        "ai_pilot_zones",
-        r"(?:国家)?人工智能创新应用先导区(?:数量)?" + VERB + QUAL + AMOUNT + r"个" + TAIL,
-        "个",
-    ),
-    _rule(
-        "ai_pilot_zones", MADE + QUAL + AMOUNT + r"个" + TAIL + r"国家人工智能创新应用先导区", "个"
-    ),
-    _rule(
-        "foundation_models_intl",
-        r"具有国际一流水平的基础大模型" + VERB + QUAL + AMOUNT + r"个" + TAIL,
-        "个",
-    ),
-    _rule(
-        "foundation_models_intl",
-        r"(?:已有|拥有|培育|形成|打造)"
-        + QUAL
-        + AMOUNT
-        + r"个"
-        + TAIL
-        + r"具有国际一流水平的基础大模型",
-        "个",
-    ),
-    _rule("industry_models", MADE + QUAL + AMOUNT + r"个" + TAIL + r"行业(?:应用)?大模型", "个"),
-    _rule(
-        "key_core_technologies",
-        r"(?:攻克|突破)关键核心技术" + VERB + QUAL + AMOUNT + r"项" + TAIL,
-        "项",
-    ),
-    _rule(
-        "key_core_technologies",
-        r"(?:攻克|突破)了?" + QUAL + AMOUNT + r"项" + TAIL + r"关键核心技术",
-        "项",
-    ),
-    _rule("key_new_products", r"重点新产品" + VERB + QUAL + AMOUNT + r"项" + TAIL, "项"),
-    _rule("key_new_products", MADE + QUAL + AMOUNT + r"项" + TAIL + r"重点新产品", "项"),
-    _rule(
-        "ai_industrial_parks", r"人工智能产业园(?:区)?" + VERB + QUAL + AMOUNT + r"个" + TAIL, "个"
-    ),
-    _rule("ai_industrial_parks", MADE + QUAL + AMOUNT + r"个" + TAIL + r"人工智能产业园", "个"),
-    _rule(
-        "compute_vouchers_annual",
-        r"算力券" + r"(?:金额|资金)?" + VERB + QUAL + AMOUNT + r"元" + TAIL,
-        "元",
-    ),
-    _rule(
-        "model_vouchers_annual",
-        r"模型券" + r"(?:金额|资金)?" + VERB + QUAL + AMOUNT + r"元" + TAIL,
-        "元",
-    ),
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
+_TARGET = re.compile(
+    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|目标|预期目标|规划|计划到|确保"
+    r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争)|要(?:达到|突破|实现)|拟"
+    r"|不超过|原则上|上限|控制在|以内|年内(?!已)|每年|最高(?:可|不超过|给予|补贴|奖励|支持)"
+)
+_ALREADY = re.compile(r"已|目前|截至|现有|当前|累计")
+_INCREMENT = re.compile(
+    r"(?:新增|新完成|新认定|新培育|新获批|新上线|新发布|新建|新入选|净增|增长了?|增加了?|提高了?"
+    r"|提升了?|扩大了?|多了|增幅|增速|同比|环比|年均|翻了?一?番|比上年|较上年|较去年|较上一年)"
+    r"(?![至到为])"
+    r"|较[^，。；]{0,14}(?:增|提|多|扩)"
+)
+_SAME_PERIOD = re.compile(r"^(?:同期|同一时期|与此同时|同时)[，,]")
+_REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示")
+_ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
+_OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|区内|全自治区")
+_ANAPHORA = re.compile(r"该省|该市|当地")
+_NOT_A_PLACE = re.compile(
+    r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国"
+    r"|作为全[省市国][^，。；]{0,16}的"
+    r"|(?:占|居|位居|位列|领跑|排名|排在|跻身)(?:全国|全省|全市|全球|世界)|世界第|全球第|全国(?:第|首|前\d|前列|领先|排名|平均|总量|的|各)"
+    r"|中国(?:信通院|信息通信研究院|互联网络信息中心|移动|电信|联通|科学院|工程院|人民银行"
+    r"|电子|证券|日报|新闻|网络|银行|人民大学)"
+)
+_PRECISION = re.compile(r"[（(]\s*(FP\d+|INT\d+|BF\d+|TF\d+)\s*[)）]|(FP16|FP32|FP64|INT8)")
+_LIST_JOIN = re.compile(r"(?:、|和|及|以及|与)$")
+_NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人工智能企业)
+# Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
+_ACTION = re.compile(
+    r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持"
+    r"|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$"
+)
+# What may follow a quantity named by the words before it: nothing, particles, or verbs;
+# a noun there (备案系统操作等6个专题) says the quantity counts something else.
+_AFTER_OK = re.compile(
+    r"(?:以上|左右|之多|有余|的|和|、|及|与|完成|通过|在|已|获|上线|正式|实现|其中"
+    r"|占|位居|居|位列|同比|较|比|增|达|共|累计|分别|均|，|。|；|：|\)|）|\s|$)"
+)
+_AGGREGATE = re.compile(r"全市|全省|全国|全区|我国|各地|所有|合计|总计|累计|全部")
+_EXCLUDE_REACH = 12  # how far before a term a sub-population or an entity is named
+# A clause whose words before its quantity are only verbs and adverbs has no subject of its
+# own: 目前已达, 其中, 占总人口的 is not one (it names the share).
+# A clause counting with a bare classifier (其中广东发布42个) names its noun earlier.
+_STOCK_VERB = re.compile(r"发布|备案|登记|建成|培育|拥有|已有|共有|达到|超过|累计|认定")
+# 从几十万人增长到如今的近11亿人: the second figure is the first one's metric.
+_CONNECTOR = re.compile(
+    r".{0,4}(?:增长|发展|提升|提高|扩大|增加|上升|跃升|攀升|增)(?:到|至)"
+    r"(?:如今|目前|现在|当前|今天)?的?"
+)
+_SUBJECTLESS = re.compile(
+    r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|达|达到"
+    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至)*"
 )
 
-# Who a figure is about: the place named nearest before it in its sentence. None means the
-# publisher's own jurisdiction (全省, 我市 on a provincial or city page).
-_OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区")
-_PLACES: tuple[tuple[re.Pattern[str], str | None], ...] = (*PLACES, (_OWN, None))
+
+@dataclass
+class _Context:
+    published: date | None
+    jurisdiction: str
+    paragraph_period: Mention | None = None  # the period a paragraph opens with
+    document_period: Mention | None = None  # the period a report or bulletin covers
+    last_period: Mention | None = None  # the last period of the paragraph, for 同期
+    last_place: str | None = None  # for 该省 / 该市
+    domain: str | None = None  # the last subject of the paragraph (or the title's)
+    title_domain: str | None = None
 
 
 def sentences(text: str) -> Iterator[str]:
@@ -214,100 +120,541 @@ def sentences(text: str) -> Iterator[str]:
             yield sentence
 
 
-def _jurisdiction(head: str, default: str) -> str:
-    """The place named nearest before the figure; the publisher's own when none is named."""
-    best: tuple[int, int, str] | None = None
-    for rank, (pattern, slug) in enumerate(_PLACES):
-        for found in pattern.finditer(head):
-            # Nearest end wins; at equal ends the more specific (earlier) pattern does.
-            key = (found.end(), -rank, slug or default)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else default
-
-
-def _qualifier(match: re.Match[str], clause: str) -> str:
-    groups = match.groupdict()
-    if "预计" in clause or "有望" in clause:
-        return "estimate"
-    if groups.get("after") or groups.get("after2") or groups.get("tail") == "以上":
-        return "gt"
-    if groups.get("tail") == "左右":
-        return "approx"
-    return _QUALIFIERS.get(groups.get("q") or "", "eq")
-
-
-def _clause_before(sentence: str, start: int) -> str:
-    """The clause that holds position ``start``: from the previous comma to it."""
-    head = sentence[:start]
-    cut = max(head.rfind("，"), head.rfind(","))
-    return head[cut + 1 :]
-
-
 def extract(text: str, *, published: date | None, jurisdiction: str) -> list[Candidate]:
-    """Candidate observations stated in ``text`` (a page's main text)."""
+    """Candidate observations stated in ``text`` (a page's main text, paragraphs by line)."""
+    return read([Block(line) for line in text.splitlines()], published, jurisdiction)
+
+
+def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> list[Candidate]:
+    """Candidate observations of a page given as blocks (title, paragraphs, tables).
+
+    A title restates the body's figures; one it states alone is kept, dated by the body's
+    figure of the same value when there is one.
+    """
+    blocks = list(blocks)
     found: list[Candidate] = []
-    context: date | None = None  # the period of the previous sentence in this text
+    titled: list[Candidate] = []
+    context = _Context(published, jurisdiction)
+    context.document_period = _document_period(blocks, published)
+    title = next((normalise(b.text) for b in blocks if b.kind == "title"), "")
+    subjects = [(m.end(), n) for n, pattern in DOMAINS.items() for m in pattern.finditer(title)]
+    context.title_domain = max(subjects)[1] if subjects else None
+    for block in blocks:
+        if block.kind != "table":
+            context.paragraph_period, context.domain = None, None
+            context.last_period = None
+        if block.kind == "table":
+            for text, evidence in table_statements(block.rows, block.text):
+                found += [replace(c, evidence=evidence) for c in _paragraph(text, context)]
+        elif block.kind == "title":
+            titled += _paragraph(normalise(block.text), context)
+        else:
+            found += _paragraph(normalise(block.text), context)
+    stated = {(c.metric, c.jurisdiction, c.value) for c in found}
+    found += [c for c in titled if (c.metric, c.jurisdiction, c.value) not in stated]
+    return _unique(found)
+
+
+def _document_period(blocks: list[Block], published: date | None) -> Mention | None:
+    """The period a report or a briefing covers, from its title or opening paragraph
+    (《数字中国发展报告（2025年）》, 介绍2024年前三季度…情况): the date of figures giving none."""
+    if published is None:
+        return None
+    titles = [b for b in blocks if b.kind == "title"][:1]
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    # A report's release: its cut-off may come a paragraph or two after the announcement.
+    reported = any(_REPORT.search(b.text) for b in titles + paragraphs[:1])
+    framing = titles + paragraphs[: 3 if reported else 1]
+    for block in framing:
+        text = re.sub(r"[《》]", "", normalise(block.text))
+        for mention in mentions(text):
+            resolved = mention.resolve(published)
+            if (
+                mention.kind == "explicit"
+                and mention.carries
+                and resolved is not None
+                and resolved <= published
+                and resolved.year >= published.year - 1
+            ):
+                return mention
+    return None
+
+
+def _unique(found: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for c in found:
+        key = (c.metric, c.jurisdiction, c.value, c.as_of, c.precision)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _paragraph(text: str, context: _Context) -> list[Candidate]:
+    found: list[Candidate] = []
     for sentence in sentences(text):
-        plain = _COMPARISON.sub("", sentence)
-        try:
-            stated = None if _TARGET.search(plain) else stated_period(plain, published)
-        except ValueError:
-            continue  # a date that does not exist: nothing in this sentence can be trusted
-        if stated is not None:
-            context = stated
-        for rule in RULES:
-            if rule.requires and rule.requires not in sentence:
-                continue
-            for match in rule.pattern.finditer(sentence):
-                candidate = _candidate(rule, match, sentence, published, context, jurisdiction)
-                if candidate is not None:
-                    found.append(candidate)
+        found += _sentence(sentence, context)
     return found
 
 
-def _in_the_future(as_of: date, published: date | None, clause: str) -> bool:
-    """A figure for a later year than the page is a target; later this year, an estimate at most."""
-    if published is None or as_of <= published:
-        return False
-    if as_of.year > published.year:
-        return True
-    return "预计" not in clause and "有望" not in clause and (as_of - published).days > 31
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    text: str
+    quantities: tuple[Quantity, ...]  # positions relative to the sentence
 
 
-def _candidate(
-    rule: Rule,
-    match: re.Match[str],
+def _clauses(sentence: str) -> list[_Clause]:
+    clauses = []
+    for match in _CLAUSE.finditer(sentence):
+        start = match.start()
+        found = [
+            replace(q, start=q.start + start, end=q.end + start, core_start=q.core_start + start)
+            for q in _restated(match.group(), list(quantities(match.group())))
+        ]
+        clauses.append(_Clause(start, match.end(), match.group(), tuple(found)))
+    return clauses
+
+
+def _restated(text: str, found: list[Quantity]) -> list[Quantity]:
+    """接近11亿人（10.9967亿人）: a rounded figure restated exactly in brackets is one figure,
+    the exact one."""
+    out: list[Quantity] = []
+    for quantity in found:
+        if (
+            out
+            and text[out[-1].end : quantity.start] in ("（", "(")
+            and (quantity.unit == out[-1].unit or quantity.unit is None or out[-1].unit is None)
+        ):
+            rounded = out.pop()
+            quantity = replace(quantity, start=rounded.start, unit=rounded.unit or quantity.unit)
+        out.append(quantity)
+    return out
+
+
+def _sentence(sentence: str, context: _Context) -> list[Candidate]:
+    periods = mentions(sentence)
+    clauses = _clauses(sentence)
+    targets = _target_spans(sentence, clauses, periods, context.published)
+    found = []
+    paired = _respectively(sentence, clauses)
+    for index, clause in enumerate(clauses):
+        for position, quantity in enumerate(clause.quantities):
+            if quantity.bare or any(a <= quantity.start < b for a, b in targets):
+                continue
+            candidate = _figure(
+                sentence, clauses, index, position, periods, context, paired.get(quantity.start)
+            )
+            if candidate is not None:
+                found.append(candidate)
+    if periods:
+        context.last_period = periods[-1]
+    first_quantity = min((q.start for c in clauses for q in c.quantities), default=len(sentence))
+    opening = [m for m in periods if m.carries and m.end <= first_quantity]
+    if opening:
+        context.paragraph_period = opening[-1]
+    named = [slug for _, slug, _ in _places(sentence, len(sentence)) if slug.startswith("cn")]
+    if named:
+        context.last_place = named[-1]
+    domains = [
+        (m.end(), name) for name, pattern in DOMAINS.items() for m in pattern.finditer(sentence)
+    ]
+    if domains:
+        context.domain = max(domains)[1]
+    return found
+
+
+@dataclass(frozen=True)
+class _Pairing:
+    """What 分别 assigns to one quantity: its metric, and its place when places are listed."""
+
+    wording: Wording | None = None
+    place: str | None = None
+
+
+def _named_terms(text: str) -> list[Wording]:
+    """The metrics ``text`` names, in order; the longest term wins where terms overlap."""
+    named = [
+        (match.start(), match.end(), wording)
+        for wording in WORDINGS
+        for match in wording.terms.finditer(text)
+    ]
+    named.sort(key=lambda n: (n[0], -(n[1] - n[0])))
+    kept: list[tuple[int, int, Wording]] = []
+    for start, end, wording in named:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, wording))
+    return [w for _, _, w in kept]
+
+
+def _listed_places(text: str) -> list[str]:
+    """南京、苏州、无锡三市: the places of a list, in order (districts as "district")."""
+    found = _places(text, len(text))
+    return [slug for _, slug, _ in found if slug.startswith("cn") or slug == "district"]
+
+
+def _respectively(sentence: str, clauses: list[_Clause]) -> dict[int, _Pairing]:
+    """先进级、卓越级智能工厂分别达到8200余家、500余家 (the n-th metric named is the n-th
+    quantity), 132款、73款…分别完成备案和登记 (the other way round), 南京、苏州、无锡三市分别
+    集聚…620余家、580余家和210余家 (the n-th place is the n-th quantity's)."""
+    paired: dict[int, _Pairing] = {}
+    for clause in clauses:
+        split = clause.text.find("分别")
+        if split < 0:
+            continue
+        head, tail = clause.text[:split], clause.text[split:]
+        boundary = clause.start + split
+        after = [q for q in clause.quantities if q.start >= boundary and not q.bare]
+        before = [q for q in clause.quantities if q.end <= boundary and not q.bare]
+        for values, words in ((after, head), (before, tail)):
+            if len(values) < 2:
+                continue
+            metrics = _named_terms(words)
+            if len(metrics) == len(values) and all(
+                _unit_fits(w, q) for w, q in zip(metrics, values, strict=True)
+            ):
+                paired.update(
+                    {q.start: _Pairing(wording=w) for w, q in zip(metrics, values, strict=True)}
+                )
+            places = _listed_places(head)
+            if len(places) == len(values):
+                for place, q in zip(places, values, strict=True):
+                    paired[q.start] = _Pairing(paired.get(q.start, _Pairing()).wording, place)
+    return paired
+
+
+def _target_spans(
+    sentence: str, clauses: list[_Clause], periods: list[Mention], published: date | None
+) -> list[tuple[int, int]]:
+    """Stretches of the sentence under a target marker: from it to the end of the sentence,
+    unless a later clause says what already is (目前已达…)."""
+    spans = []
+    for marker in _TARGET.finditer(sentence):
+        year = marker["year"] or marker["by"]
+        if year and published is not None and int(year) < published.year:
+            continue  # 到2024年底，已… in a 2025 page: a past cut-off, not a target
+        if marker.group().startswith("将") and _ESTIMATE.search(
+            sentence[max(0, marker.start() - 8) : marker.start()]
+        ):
+            continue  # 预计将超过: an estimate, dated by its period like any figure
+        start, end = marker.start(), len(sentence)
+        for clause in clauses:
+            if clause.start <= start:
+                continue
+            past = any(
+                clause.start <= m.start < clause.end and _is_past(m, published) for m in periods
+            )
+            if past or _ALREADY.search(clause.text):
+                end = clause.start
+                break
+        spans.append((start, end))
+    return spans
+
+
+def _is_past(mention: Mention, published: date | None) -> bool:
+    resolved = mention.resolve(published)
+    return resolved is not None and (published is None or resolved <= published)
+
+
+def _figure(
     sentence: str,
-    published: date | None,
-    context: date | None,
-    jurisdiction: str,
+    clauses: list[_Clause],
+    index: int,
+    position: int,
+    periods: list[Mention],
+    context: _Context,
+    paired: _Pairing | None = None,
 ) -> Candidate | None:
-    head = sentence[: match.start()]
-    rest_of_clause = re.split(r"[，,]", sentence[match.end() :], maxsplit=1)[0]
-    if _TARGET.search(head) or _TARGET.search(match.group()) or _TARGET.search(rest_of_clause):
+    clause = clauses[index]
+    quantity = clause.quantities[position]
+    earlier = [q for q in clause.quantities[:position] if not q.bare]
+    previous_end = earlier[-1].end if earlier else clause.start
+    following = clause.quantities[position + 1].start if position + 1 < len(clause.quantities) \
+        else clause.end  # fmt: skip
+    before = sentence[previous_end : quantity.start]
+    after = _noun_after(sentence, clause, position, following)
+    if _INCREMENT.search(before):
         return None
-    # 较年初新增智能算力1500P: an increment word between the clause start and the number.
-    clause = _clause_before(sentence, match.start()) + sentence[match.start() : match.start("num")]
-    if _INCREMENT.search(clause):
+    if earlier and re.match(r"^的", before) and not paired:
+        return None  # 营收超百亿元的企业16家: the earlier quantity restricts the noun
+    wording = (paired.wording if paired else None) or _bind(
+        sentence, clauses, index, quantity, before, after, context
+    )[0]
+    if wording is None:
         return None
-    as_of = stated_period(_COMPARISON.sub("", head), published) or context or published
-    if as_of is None or _in_the_future(as_of, published, clause):
+    head = sentence[: quantity.start]
+    place = paired.place if paired else None
+    where = _jurisdiction(head, context) if place is None else place
+    if where is None or where == "district":
         return None
-    groups = match.groupdict()
-    written_unit = groups.get("unit") or rule.unit or ""
-    try:
-        value, unit = canonical(groups["num"], groups.get("scale") or "", written_unit)
-    except ParseError:
-        return None
+    mention = _period(quantity, clause, periods, context, sentence[:4])
+    value, unit = quantity.value, quantity.unit or wording.units[0]
+    qualifier = quantity.qualifier
+    if _ESTIMATE.search(sentence[clause.start : quantity.start]):
+        qualifier = "estimate"
+    as_of = mention.resolve(context.published) if mention else context.published
+    if as_of is not None and context.published is not None and as_of > context.published:
+        same_year = as_of.year == context.published.year
+        if not (qualifier == "estimate" and same_year) and (as_of - context.published).days > 31:
+            return None  # a later period than the page: a target or a forecast
+    precision = None
+    if unit == "FLOPS":
+        found = _PRECISION.search(sentence, quantity.end, quantity.end + 12)
+        precision = (found.group(1) or found.group(2)) if found else None
     return Candidate(
-        metric=rule.metric,
-        jurisdiction=_jurisdiction(head, jurisdiction),
+        metric=wording.metric,
+        jurisdiction=where,
         value=value,
         unit=unit,
         as_of=as_of,
         evidence=sentence,
-        qualifier=_qualifier(match, clause),
-        precision=groups.get("precision"),
-        published_at=published,
+        qualifier=qualifier,
+        precision=precision,
+        published_at=context.published,
+        hold=None if as_of else _no_date(mention, context.published),
     )
+
+
+def _no_date(mention: Mention | None, published: date | None) -> str:
+    if mention is not None and published is not None:
+        return f"no date: {mention.text} is not a day of the calendar"
+    what = f"the period {mention.text} is relative" if mention else "no period is stated"
+    return f"no date: {what} and the page has no publication date"
+
+
+def _noun_after(sentence: str, clause: _Clause, position: int, following: int) -> str:
+    """The words after a quantity that may name it: up to the next quantity, and for a list
+    sharing one noun (3万余家基础级、1200余家先进级…智能工厂) the words after the list."""
+    quantity = clause.quantities[position]
+    after = sentence[quantity.end : following]
+    rest = list(clause.quantities[position + 1 :])
+    tail = after
+    while rest and _LIST_JOIN.search(tail) and len(tail) <= 5:
+        item = rest.pop(0)
+        stop = rest[0].start if rest else clause.end
+        tail = sentence[item.end : stop]
+    return after if tail is after else after + "…" + tail
+
+
+def _bind(
+    sentence: str,
+    clauses: list[_Clause],
+    index: int,
+    quantity: Quantity,
+    before: str,
+    after: str,
+    context: _Context,
+) -> tuple[Wording | None, int]:
+    """The wording that names ``quantity``, and how far its term is (nearer wins).
+
+    The term is looked for in the words since the previous quantity and right after this
+    one; failing that, for a clause with no subject of its own (目前已达1800亿元, 占总人口的
+    36.5%), earlier in the clause and then in the sentence's earlier clauses.
+    """
+    clause = clauses[index]
+    layers = [before]
+    own = sentence[clause.start : quantity.start]
+    bare_classifier = (
+        quantity.unit == "count"
+        and not after.strip("，,；;。：: ")
+        and bool(_STOCK_VERB.search(own))
+    )
+    if _CONNECTOR.fullmatch(before):
+        layers.append(own)
+    undated = own
+    for mention in mentions(own):
+        undated = undated.replace(mention.text, "")
+    if _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: ")) or (
+        bare_classifier
+    ):
+        layers += [own, sentence[: quantity.start]]
+    for layer, text in enumerate(layers):
+        found = _best(sentence, clause, quantity, text, after if layer == 0 else "", context)
+        if found[0] is not None:
+            return found
+    return None, 0
+
+
+def _best(
+    sentence: str,
+    clause: _Clause,
+    quantity: Quantity,
+    before: str,
+    after: str,
+    context: _Context,
+) -> tuple[Wording | None, int]:
+    best: tuple[int, int, Wording] | None = None
+    scope = sentence[clause.start : clause.end]
+    for wording in WORDINGS:
+        if not _unit_fits(wording, quantity):
+            continue
+        term = _term(wording, before, after)
+        if term is None:
+            continue
+        distance, near, term_words = term
+        if wording.requires and not wording.requires.search(scope):
+            continue
+        if wording.excludes and wording.excludes.search(near):
+            continue
+        if wording.entity_sensitive and _one_entity(near):
+            continue
+        specific = len(term_words) >= 3 or quantity.written == "款"
+        if wording.domain and not _about(
+            wording.domain, sentence, quantity, after, context, specific
+        ):
+            continue
+        rank = (distance, -len(term_words))
+        if best is None or rank < best[:2]:
+            best = (*rank, wording)
+    return (best[2], best[0]) if best else (None, 0)
+
+
+def _one_entity(near: str) -> bool:
+    """A company's or a centre's figure, unless the words say it is everyone's (全市…)."""
+    found = ONE_ENTITY.search(near)
+    return found is not None and not _AGGREGATE.search(near[: found.end()])
+
+
+def _unit_fits(wording: Wording, quantity: Quantity) -> bool:
+    if quantity.unit is None:
+        return wording.unitless and quantity.scaled
+    if quantity.unit == "count" and wording.classifiers:
+        return quantity.written in wording.classifiers
+    return quantity.unit in wording.units
+
+
+def _term(wording: Wording, before: str, after: str) -> tuple[int, str, str] | None:
+    """How far the nearest term naming the metric is from the quantity, and the words around
+    it (where a sub-population or an entity would be named: 农村网民, 该中心算力)."""
+    best: tuple[int, str, str] | None = None
+    if wording.position in ("before", "both"):
+        for match in wording.terms.finditer(before):
+            distance = len(before) - match.end()
+            near = before[max(0, match.start() - _EXCLUDE_REACH) :]
+            if best is None or distance < best[0]:
+                best = (distance, near + after[:_NEAR_AFTER], match.group())
+    if wording.position in ("after", "both") and not _ACTION.search(before):
+        found = wording.terms.search(after[:_NEAR_AFTER] if "…" not in after else after)
+        if found is not None and not re.search(r"[，。；]", after[: found.start()]):
+            near = before[-_EXCLUDE_REACH:] + after[: found.end()]
+            if best is None or found.start() < best[0]:
+                best = (found.start(), near, found.group())
+    if best is not None and best[0] >= 0 and "count" in wording.units:
+        named_after = wording.terms.search(after) or any(
+            pattern.search(after) for pattern in DOMAINS.values()
+        )
+        if not named_after and not _AFTER_OK.match(after):
+            return None
+    return best
+
+
+def _about(
+    domain: str,
+    sentence: str,
+    quantity: Quantity,
+    after: str,
+    context: _Context,
+    specific: bool = True,
+) -> bool:
+    """Whether the statement is about ``domain``: the nearest subject before the quantity in
+    its sentence (or the words right after it) is that domain (genai counts as ai). A
+    sentence naming no subject at all continues its paragraph's (or the title's)."""
+    wanted = ("genai",) if domain == "genai" else ("genai", "ai")
+    if any(DOMAINS[d].search(after[:_NEAR_AFTER]) for d in wanted):
+        return True
+    head = sentence[: quantity.start]
+    nearest: tuple[int, str] | None = None
+    for name, pattern in (*DOMAINS.items(), ("other", OTHER_DOMAINS)):
+        for match in pattern.finditer(head):
+            if nearest is None or match.end() > nearest[0]:
+                nearest = (match.end(), name)
+    if nearest is None:
+        return specific and (context.domain or context.title_domain) in wanted
+    return nearest[1] in wanted
+
+
+def _places(text: str, limit: int) -> list[tuple[int, str, str]]:
+    """(end position, slug, words) of every place named in ``text[:limit]``. Besides slugs:
+    "own" for 全省 and kin, "anaphora" for 该省, "district" for a part of a city, "foreign"."""
+    masked = [m.span() for m in _NOT_A_PLACE.finditer(text)]
+    found: list[tuple[int, str, str]] = []
+    zones: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], slug: str) -> None:
+        if not any(a <= match.start() < b for a, b in masked):
+            found.append((match.end(), slug, match.group()))
+
+    for rank, (pattern, slug) in enumerate(PLACES):
+        for match in pattern.finditer(text, 0, limit):
+            if rank == 0:
+                zones.append(match.span())
+            add(match, slug)
+    for match in DISTRICTS.finditer(text, 0, limit):
+        if not any(a <= match.start() < b for a, b in zones):
+            add(match, "district")
+    for pattern, kind in ((_OWN, "own"), (_ANAPHORA, "anaphora"), (FOREIGN, "foreign")):
+        for match in pattern.finditer(text, 0, limit):
+            add(match, kind)
+    return sorted(found, key=lambda item: item[0])
+
+
+def _jurisdiction(head: str, context: _Context) -> str | None:
+    """The place named nearest before the figure (the publisher's when none is); None when
+    that is a district or a foreign place, whose figures are not followed."""
+    named = _places(head, len(head))
+    if not named:
+        return context.jurisdiction
+    end = named[-1][0]
+    # At the same position the most specific name wins (北京经开区 over 北京, 吉林市 over 吉林).
+    at_end = [(slug, words) for e, slug, words in named if e == end]
+    slug, words = next(((s, w) for s, w in at_end if s != "district"), at_end[0])
+    if slug in ("district", "foreign"):
+        return None
+    if slug == "anaphora":
+        return context.last_place or context.jurisdiction
+    if slug == "own":
+        return _own(words, [s for _, s, _ in named[:-1]], context)
+    return slug
+
+
+def _own(words: str, earlier: list[str], context: _Context) -> str | None:
+    """全省 / 全市 / 全区: the publisher's jurisdiction when it is of that level; on a provincial
+    page 全市 is the city named before it, and 全区 a district unless the publisher is an
+    autonomous region or a zone."""
+    default = context.jurisdiction
+    level = next((c for c in words if c in "省市区"), "")
+    cities = [s for s in (*earlier, context.last_place or "") if s.count("-") == 2]
+    provinces = [s for s in (*earlier, context.last_place or "") if s.count("-") == 1]
+    if level == "区":
+        if earlier and earlier[-1] in ("cn-bj-etown", "district"):
+            return "cn-bj-etown" if earlier[-1] == "cn-bj-etown" else None
+        if default in AUTONOMOUS_REGIONS or default == "cn-bj-etown":
+            return default
+        return None
+    if level == "市" and default.count("-") == 1 and default not in MUNICIPALITIES:
+        return cities[-1] if cities else default
+    if level == "省" and default == "cn":
+        return provinces[-1] if provinces else default
+    return default
+
+
+def _period(
+    quantity: Quantity,
+    clause: _Clause,
+    periods: Sequence[Mention],
+    context: _Context,
+    sentence_start: str = "",
+) -> Mention | None:
+    """The period of a figure: its clause's, else its sentence's, else its paragraph's."""
+    before = [m for m in periods if m.end <= quantity.start]
+    in_clause = [m for m in periods if clause.start <= m.start < clause.end]
+    if in_clause:
+        earlier = [m for m in in_clause if m.end <= quantity.start]
+        return earlier[-1] if earlier else in_clause[0]
+    if before:
+        return before[-1]
+    if _SAME_PERIOD.match(clause.text) or _SAME_PERIOD.match(sentence_start):
+        return context.last_period
+    return context.paragraph_period or context.document_period

@@ -21,6 +21,8 @@ from monitor.core.targets import TargetSet
 from monitor.storage.models import Alert, Observation, Report, ScrapeRun, SourceResult
 from reports.data import ReportData
 
+__all__ = ["gather"]
+
 
 def _streaks(session: Session) -> list[dict[str, Any]]:
     """Sources whose latest runs failed, with how many runs in a row."""

@@ -14,6 +14,8 @@ from email.utils import formatdate, make_msgid
 
 from monitor.core.settings import Settings
 
+__all__ = ["CID_DOMAIN", "build_message", "cid", "send"]
+
 CID_DOMAIN = "aiplus-monitor"
 
 

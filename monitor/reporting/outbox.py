@@ -20,6 +20,8 @@ from monitor.core.settings import Settings
 from monitor.reporting import mailer
 from monitor.storage.models import OutboxMessage, utcnow
 
+__all__ = ["FIRST_DELAY", "MAX_DELAY", "Delivery", "deliver", "key_of", "listing", "queue"]
+
 FIRST_DELAY = timedelta(minutes=5)
 MAX_DELAY = timedelta(hours=6)
 

@@ -23,6 +23,8 @@ from monitor.reporting.mailer import build_message, cid
 from monitor.storage.models import Report, utcnow
 from reports.render import charts, render, with_images
 
+__all__ = ["METHOD_URL", "ReportResult", "produce"]
+
 METHOD_URL = "https://github.com/aiplus-monitor/aiplus-monitor/blob/main/docs/methodology.md"
 
 

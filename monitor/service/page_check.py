@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from monitor.core.contract import Candidate, Page, ParseResult, source_for_url
-from monitor.core.encoding import decode
+from monitor.core.encoding import decode, is_textual
 from monitor.core.errors import ConfigError, MonitorError
 from monitor.core.settings import Settings
 from monitor.crawl.fetch import Attempt, Fetcher
@@ -46,9 +46,21 @@ def load(target: str, settings: Settings) -> Loaded:
         return _fetch(target, settings)
     path = Path(target)
     try:
-        return Loaded(path.read_bytes(), "text/html", None)
+        body = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read {target}: {exc.strerror or exc}") from None
+    return Loaded(body, _content_type(path, body), None)
+
+
+def _content_type(path: Path, body: bytes) -> str:
+    """What a saved file is, by its first bytes, else its name: HTML unless shown otherwise."""
+    if body.startswith(b"%PDF"):
+        return "application/pdf"
+    if body.startswith(b"PK\x03\x04"):
+        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    if path.suffix.lower() in (".txt", ".text", ".md"):
+        return "text/plain"
+    return "text/html"
 
 
 def _fetch(url: str, settings: Settings) -> Loaded:
@@ -72,7 +84,8 @@ def check_page(
     loaded: Loaded, *, published: date | None = None, jurisdiction: str | None = None
 ) -> Checked:
     """The candidates of one page, the publication date used and the default jurisdiction."""
-    decoded = decode(loaded.body, loaded.content_type)
+    textual = is_textual(loaded.content_type)
+    decoded = decode(loaded.body, loaded.content_type) if textual else None
     known = registry()
     spec = source_for_url(known.sources, loaded.url) if loaded.url else None
     page = Page(
@@ -81,20 +94,19 @@ def check_page(
         jurisdiction="cn",
         content=loaded.body,
         content_type=loaded.content_type,
-        text=decoded.text,
-        encoding=decoded.encoding,
+        text=decoded.text if decoded else None,
+        encoding=decoded.encoding if decoded else None,
         published=published,
     )
-    doc, shown = generic.read(page)
-    where = (
-        jurisdiction or generic.publisher_jurisdiction(doc) or (spec.jurisdiction if spec else "cn")
-    )
+    doc, shown = generic.read(page) if decoded else (None, None)
+    found = generic.publisher_jurisdiction(doc) if doc is not None else None
+    where = jurisdiction or found or (spec.jurisdiction if spec else "cn")
     page = replace(page, jurisdiction=where)
-    when = published or shown
     if spec is not None:
         result = known.scrapers[spec.id].parse(page)
     else:
-        result = generic.parse(page, doc, when)
+        result = generic.parse(page, published or shown)
+    when = published or shown or result.published_at
     return Checked(_dated(result, published, when), when, where)
 
 

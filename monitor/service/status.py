@@ -15,6 +15,8 @@ from sqlmodel import Session, col, select
 from monitor.service.jobstore import next_daily_run
 from monitor.storage.models import OutboxMessage, ScrapeRun, WorkerBeat
 
+__all__ = ["STALE_HEARTBEAT", "status"]
+
 STALE_HEARTBEAT = timedelta(minutes=5)
 
 

@@ -39,6 +39,20 @@ from monitor.storage.database import open_database
 from monitor.storage.locks import CycleBusy
 from monitor.storage.models import CycleSlot, WorkerBeat, utcnow
 
+__all__ = [
+    "HEARTBEAT_SECONDS",
+    "MAIL_JOB",
+    "STOP",
+    "beat",
+    "build_scheduler",
+    "claim_slot",
+    "daily_job_id",
+    "immediate_cycle",
+    "retry_mail",
+    "run_worker",
+    "scheduled_cycle",
+]
+
 log = logging.getLogger(__name__)
 MAIL_JOB = "outbox-retry"
 HEARTBEAT_SECONDS = 30

@@ -23,6 +23,8 @@ from monitor.core.places import SLUG
 from monitor.core.units import quantity
 from monitor.storage import observations
 
+__all__ = ["HEADER", "QUALIFIERS", "import_observations", "read_rows"]
+
 HEADER = ["metric", "jurisdiction", "value", "unit", "as_of", "qualifier", "source", "note"]
 QUALIFIERS = ("eq", "gt", "approx", "lt", "estimate")
 

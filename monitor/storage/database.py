@@ -25,6 +25,20 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from monitor.core.errors import StorageError
 from monitor.core.settings import Settings
 
+__all__ = [
+    "MIGRATIONS",
+    "alembic_config",
+    "create_db_engine",
+    "current_revision",
+    "display_url",
+    "ensure_data_dir",
+    "file_lock",
+    "head_revision",
+    "open_database",
+    "sqlite_path",
+    "upgrade",
+]
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any constant will do; it only has to be the same for every process of this service.
 _MIGRATION_LOCK_KEY = 0x41492B4D  # "AI+M"

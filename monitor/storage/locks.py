@@ -15,6 +15,8 @@ from sqlalchemy import Engine, text
 from monitor.core.errors import MonitorError
 from monitor.storage.database import file_lock, sqlite_path
 
+__all__ = ["CycleBusy", "cycle_lock"]
+
 _CYCLE_LOCK_KEY = 0x41492B43  # "AI+C"
 
 

@@ -26,6 +26,24 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlmodel import Field, SQLModel
 
+__all__ = [
+    "APSCHEDULER_JOBS",
+    "Alert",
+    "CycleSlot",
+    "DecimalText",
+    "Fetch",
+    "Observation",
+    "OutboxMessage",
+    "Report",
+    "ScrapeRun",
+    "Snapshot",
+    "Source",
+    "SourceResult",
+    "UTCDateTime",
+    "WorkerBeat",
+    "utcnow",
+]
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -173,7 +191,8 @@ class Observation(SQLModel, table=True):
     jurisdiction: str = Field(max_length=64, index=True)
     value: Decimal = Field(sa_column=Column(DecimalText(), nullable=False))
     unit: str = Field(max_length=16)
-    as_of: date = Field(index=True)
+    # None only for a figure held because its period could not be resolved.
+    as_of: date | None = Field(default=None, index=True)
     published_at: date | None = None
     qualifier: str = Field(default="eq", max_length=16)
     precision: str | None = Field(default=None, max_length=32)

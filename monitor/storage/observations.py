@@ -19,6 +19,8 @@ from monitor.core.contract import Candidate
 from monitor.storage.models import Observation, utcnow
 from monitor.storage.validation import quarantine_reasons, same_precision
 
+__all__ = ["Provenance", "observation_key", "record", "supersede_older"]
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -36,7 +38,7 @@ def observation_key(source_id: str, c: Candidate) -> str:
         source_id,
         c.metric,
         c.jurisdiction,
-        c.as_of.isoformat(),
+        c.as_of.isoformat() if c.as_of else "",
         c.qualifier,
         c.precision or "",
         format(c.value.normalize(), "f"),
@@ -52,7 +54,7 @@ def record(session: Session, candidates: Iterable[Candidate], provenance: Proven
         if session.exec(select(Observation.id).where(Observation.key == key)).first() is not None:
             continue
         row = _row(candidate, key, provenance)
-        reasons = quarantine_reasons(session, row)
+        reasons = [candidate.hold] if candidate.hold else quarantine_reasons(session, row)
         if reasons:
             row.status, row.status_reason = "quarantined", "; ".join(reasons)
         session.add(row)

@@ -9,6 +9,8 @@ from monitor.core.errors import ConfigError
 from monitor.storage.models import Observation, utcnow
 from monitor.storage.observations import supersede_older
 
+__all__ = ["accept", "reject", "waiting"]
+
 
 def waiting(engine: Engine) -> list[Observation]:
     """Observations held for review, oldest first."""

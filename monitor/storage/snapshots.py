@@ -14,6 +14,8 @@ from sqlmodel import Session, col, select
 from monitor.core.errors import StorageError
 from monitor.storage.models import Snapshot, utcnow
 
+__all__ = ["digest", "load", "store"]
+
 
 def digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()

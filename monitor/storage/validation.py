@@ -22,6 +22,8 @@ from monitor.core.catalogue import METRICS
 from monitor.core.units import human_value
 from monitor.storage.models import Observation
 
+__all__ = ["DISAGREEMENT_LIMIT", "JUMP_LIMIT", "quarantine_reasons", "same_precision"]
+
 JUMP_LIMIT = Decimal("0.5")
 DISAGREEMENT_LIMIT = Decimal("0.05")
 

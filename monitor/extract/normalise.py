@@ -1,0 +1,71 @@
+"""Text as the reader expects it, whatever the page did to it.
+
+- Full-width digits, Latin letters and signs become ASCII (１２．５％ -> 12.5%); Chinese
+  punctuation stays, because a Chinese comma between numbers is not a thousands separator.
+- Traditional characters become simplified (OpenCC ``t2s``): 網信辦 -> 网信办, 億 -> 亿.
+- Whitespace between Chinese characters, digits and units goes (PDF text: 截至 2024 年底,
+  302 款, 约 2.5 亿), as do non-breaking and ideographic spaces; Latin words keep theirs.
+- In running text (plain or PDF), a line break inside a sentence is removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import opencc
+
+__all__ = ["join_broken_lines", "normalise"]
+
+# Full-width forms to fold, except the punctuation Chinese text keeps: ，：；（）！？ and 、.
+_KEEP = set("，：；（）！？、《》“”‘’")
+_WIDTH = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in range(0xFF01, 0xFF5F)
+    if chr(code) not in _KEEP
+}
+_WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: ""})
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_TIGHT = rf"[{_CJK}\d%.,，。；：、（）《》“”]"
+_SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z])[ \t]+(?=[{_CJK}])")
+_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t]+(?=[\d.])|(?<=\d\.)[ \t]+(?=\d)")
+_SENTENCE_END = re.compile(r"[。！？；：:\]】)）”]$")
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def normalise(text: str) -> str:
+    """Width-folded, simplified, with the spaces PDF extraction leaves inside figures removed."""
+    text = text.translate(_WIDTH)
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        text = _converter().convert(text)
+    text = _DIGIT_SPACE.sub("", text)
+    return _SPACE.sub("", text)
+
+
+def join_broken_lines(text: str) -> str:
+    """Lines of running text joined where a sentence was cut (PDF columns, fixed-width text).
+
+    A line that ends without sentence punctuation continues on the next one, unless the next
+    is blank or looks like a heading (short and without punctuation) or a table row.
+    """
+    out: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            out.append("")
+            continue
+        if out and out[-1] and not _SENTENCE_END.search(out[-1]) and not _heading(out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _heading(line: str) -> bool:
+    """A title or a numbered heading: short, and without a sentence's punctuation."""
+    return len(line) <= 16 and not re.search(r"[，。,]", line)
