@@ -7,6 +7,7 @@ date by selectors or 发布时间 text), :func:`listing` a list page into links.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urljoin
@@ -18,6 +19,7 @@ from monitor.extract.reader import Block, read
 
 __all__ = [
     "TITLES",
+    "Index",
     "absolute_links",
     "article",
     "block_text",
@@ -28,6 +30,7 @@ __all__ = [
     "publication_date",
     "select_links",
     "soup",
+    "title_of",
 ]
 
 _DATE = re.compile(r"(20\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
@@ -46,6 +49,60 @@ _TABLE_CELL_LIMIT = 40  # a data table's cells are short; a layout table holds p
 
 def soup(page: Page) -> BeautifulSoup:
     return BeautifulSoup(page.text or "", "lxml")
+
+
+_SIMPLE = re.compile(
+    r"^(?P<tag>[a-zA-Z][\w-]*)?(?:#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+))?"
+    r"""(?:\[(?P<attr>[\w-]+)(?:=['"]?(?P<value>[^'"\]]+)['"]?)?\])?$"""
+)
+
+
+class Index:
+    """A document's elements by id, class and tag, from one walk: the selectors scrapers use
+    (``#id``, ``.class``, ``div.class``, ``meta[name=X]``) become lookups. Others fall back to
+    soupsieve."""
+
+    def __init__(self, doc: BeautifulSoup | Tag) -> None:
+        self.doc = doc
+        self.ids: dict[str, list[Tag]] = defaultdict(list)
+        self.classes: dict[str, list[Tag]] = defaultdict(list)
+        self.tags: dict[str, list[Tag]] = defaultdict(list)
+        for element in doc.find_all(True):
+            self.tags[element.name].append(element)
+            ident = element.get("id")
+            if isinstance(ident, str):
+                self.ids[ident].append(element)
+            for name in element.get("class") or ():
+                self.classes[name].append(element)
+
+    def select(self, selector: str) -> list[Tag]:
+        match = _SIMPLE.match(selector.strip())
+        if match is None or not any(match.groupdict().values()):
+            return list(self.doc.select(selector))
+        if match["id"]:
+            found = self.ids.get(match["id"], [])
+        elif match["cls"]:
+            found = self.classes.get(match["cls"], [])
+        elif match["tag"]:
+            found = self.tags.get(match["tag"].lower(), [])
+        else:
+            found = [e for elements in self.tags.values() for e in elements]
+        if match["tag"] and (match["id"] or match["cls"]):
+            found = [e for e in found if e.name == match["tag"].lower()]
+        if match["attr"]:
+            found = [e for e in found if _has(e, match["attr"], match["value"])]
+        return found
+
+    def one(self, selector: str) -> Tag | None:
+        found = self.select(selector)
+        return found[0] if found else None
+
+
+def _has(element: Tag, name: str, value: str | None) -> bool:
+    actual = element.get(name)
+    if actual is None:
+        return False
+    return value is None or (actual if isinstance(actual, str) else " ".join(actual)) == value
 
 
 def parse_date(text: str | None) -> date | None:
@@ -85,9 +142,10 @@ def _attr(tag: Tag, name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def first(doc: BeautifulSoup | Tag, selectors: Iterable[str]) -> Tag | None:
+def first(doc: BeautifulSoup | Tag | Index, selectors: Iterable[str]) -> Tag | None:
+    index = doc if isinstance(doc, Index) else Index(doc)
     for selector in selectors:
-        found = doc.select_one(selector)
+        found = index.one(selector)
         if found is not None:
             return found
     return None
@@ -100,9 +158,10 @@ def block_text(node: Tag) -> str:
     return re.sub(r"[ \t\u3000\xa0]+", " ", node.get_text()).strip()
 
 
-def _title(doc: BeautifulSoup | Tag) -> str:
+def title_of(index: Index) -> str:
+    """The article's title: a title meta tag, its heading, else ``<title>`` without the site."""
     for selector in TITLES:
-        node = doc.select_one(selector)
+        node = index.one(selector)
         if node is None:
             continue
         content = _attr(node, "content")
@@ -161,12 +220,13 @@ def blocks_of(node: Tag, title: str = "") -> list[Block]:
 
 
 def publication_date(
-    doc: BeautifulSoup | Tag, selectors: Iterable[str], text: str | None = None
+    doc: BeautifulSoup | Tag | Index, selectors: Iterable[str], text: str | None = None
 ) -> date | None:
     """The first date found by ``selectors`` (a meta tag's content, else the element's text);
     failing that, a 发布时间/发布日期 label in ``text``."""
+    index = doc if isinstance(doc, Index) else Index(doc)
     for selector in selectors:
-        for node in doc.select(selector):
+        for node in index.select(selector):
             content = _attr(node, "content")
             found = parse_date(content if content else node.get_text(" "))
             if found:
@@ -177,7 +237,7 @@ def publication_date(
 
 def article(
     page: Page,
-    doc: BeautifulSoup | Tag,
+    doc: BeautifulSoup | Tag | Index,
     *,
     body: Iterable[str],
     dates: Iterable[str],
@@ -188,9 +248,10 @@ def article(
 
     ``published`` is used when none of the ``dates`` selectors finds a date.
     """
-    node = first(doc, body)
-    published = page.published or publication_date(doc, dates) or published
-    links = select_links(doc, attachments, page.url) if attachments else ()
+    index = doc if isinstance(doc, Index) else Index(doc)
+    node = first(index, body)
+    published = page.published or publication_date(index, dates) or published
+    links = select_links(index.doc, attachments, page.url) if attachments else ()
     if node is None:
         missing = f"article body not found (looked for {', '.join(body)})"
         return ParseResult(
@@ -199,6 +260,6 @@ def article(
             notes=(missing,),
             alerts=(("layout_drift", missing),),
         )
-    blocks = blocks_of(node, _title(doc))
+    blocks = blocks_of(node, title_of(index))
     candidates = read(blocks, published, page.jurisdiction)
     return ParseResult(candidates=tuple(candidates), links=links, published_at=published)

@@ -246,6 +246,7 @@ def test_extract_a_saved_gbk_file(tmp_path: Path) -> None:
         "precision": None,
         "published_at": "2025-03-20",
         "evidence": row["evidence"],
+        "hold": None,
     }
     assert "1200亿元" in row["evidence"]
 

@@ -35,7 +35,9 @@ FORMS = (
     Form("internet_users", "我国网民规模{verb}{q}{n}亿人{tail}", "亿", D(10) ** 8),
     Form("genai_users", "我国生成式人工智能用户规模{verb}{q}{n}亿人{tail}", "亿", D(10) ** 8),
     Form("genai_users", "全国生成式AI用户{verb}{q}{n}亿{tail}", "亿", D(10) ** 8),
-    Form("ai_core_industry_scale", "我国人工智能核心产业规模{verb}{q}{n}亿元{tail}", "亿", D(10) ** 8),
+    Form(
+        "ai_core_industry_scale", "我国人工智能核心产业规模{verb}{q}{n}亿元{tail}", "亿", D(10) ** 8
+    ),
     Form("ai_enterprises", "我国人工智能企业数量{verb}{q}{n}家{tail}", "", D(1)),
     Form("ai_enterprises", "我国已有{q}{n}家{tail}人工智能企业", "", D(1)),
     Form("genai_services_filed", "全国已有{q}{n}款{tail}生成式人工智能服务完成备案", "", D(1)),
@@ -93,8 +95,11 @@ def _read(text: str) -> list[tuple[str, Decimal, date | None, str]]:
 
 
 def _same(found: list[tuple[str, Decimal, date | None, str]], want: tuple[object, ...]) -> bool:
-    return len(found) == 1 and found[0][0] == want[0] and found[0][1] == want[1] and (
-        found[0][2:] == want[2:]
+    return (
+        len(found) == 1
+        and found[0][0] == want[0]
+        and found[0][1] == want[1]
+        and (found[0][2:] == want[2:])
     )
 
 

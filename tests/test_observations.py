@@ -72,3 +72,22 @@ def test_other_dates_and_precisions_are_separate_points(engine: Engine) -> None:
         candidate("5e19", metric="compute_intelligent", precision="FP8", unit="FLOPS"),
     )
     assert {r.status for r in rows(engine)} == {"accepted"}
+
+
+def test_a_figure_without_a_date_is_held_with_its_reason(engine: Engine) -> None:
+    """An unresolvable period is stored held for review, with no date, and once only."""
+    held = Candidate(
+        metric="genai_users",
+        jurisdiction="cn",
+        value=Decimal(515000000),
+        unit="persons",
+        as_of=None,
+        evidence="截至6月，用户规模达5.15亿人。",
+        hold="no date: the period 6月 is relative and the page has no publication date",
+    )
+    assert store(engine, held, candidate("600000000")) == 2
+    assert store(engine, held) == 0
+    (row,) = [r for r in rows(engine) if r.as_of is None]
+    assert row.status == "quarantined" and row.status_reason == held.hold
+    dated = [r for r in rows(engine) if r.as_of is not None]
+    assert [r.status for r in dated] == ["accepted"]

@@ -118,9 +118,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _places() -> tuple[tuple[re.Pattern[str], str], ...]:
-    zone = [
-        (r"北京经开区|北京经济技术开发区|北京亦庄|亦庄|经开区(?=[^，。]{0,8}北京)", "cn-bj-etown")
-    ]
+    zone = [(r"北京经开区|北京经济技术开发区|北京亦庄|亦庄", "cn-bj-etown")]
     cities = [(name, f"cn-{code}-{pinyin}") for name, code, pinyin in _CITIES]
     provinces = [(name, f"cn-{code}") for name, code in PROVINCES]
     national = [(r"我国|全国|中国|国内|内地", "cn")]

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["Mention", "mentions", "resolve_as_of", "stated_period"]
 
@@ -187,6 +188,11 @@ _START = re.compile(r"\s*(?:以来|起|开始|前后|之前|以前)")
 
 def mentions(text: str) -> list[Mention]:
     """Every period expression in ``text`` that dates a figure, in order of position."""
+    return list(_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Mention, ...]:
     masked = [(m.start(), m.end()) for m in _NOT_DATING.finditer(text)]
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
@@ -203,7 +209,7 @@ def mentions(text: str) -> list[Mention]:
             # 截至4月30日 is a statistical cut-off, whatever the form of the date.
             cutoff = carries or _CUTOFF.search(text, max(0, span[0] - 3), span[0]) is not None
             found.append(Mention(span[0], span[1], match.group(), kind, cutoff, make(match)))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def stated_period(text: str, published: date | None) -> date | None:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from monitor.core.contract import Candidate
 from monitor.core.lexicon import DOMAINS, ONE_ENTITY, OTHER_DOMAINS, WORDINGS, Wording
@@ -66,7 +67,8 @@ _ANAPHORA = re.compile(r"该省|该市|当地")
 _NOT_A_PLACE = re.compile(
     r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国"
     r"|作为全[省市国][^，。；]{0,16}的"
-    r"|(?:占|居|位居|位列|领跑|排名|排在|跻身)(?:全国|全省|全市|全球|世界)|世界第|全球第|全国(?:第|首|前\d|前列|领先|排名|平均|总量|的|各)"
+    r"|(?:占|居|位居|位列|领跑|排名|排在|跻身|保持|领先|超过|引领)(?:全国|全省|全市|全球|世界)"
+    r"|(?:全球|世界|国际)(?:第|首|前列|领先|最|规模最大|范围|一流|先进|知名|主要)|全国(?:第|首|前\d|前列|领先|排名|平均|总量|的|各)"
     r"|中国(?:信通院|信息通信研究院|互联网络信息中心|移动|电信|联通|科学院|工程院|人民银行"
     r"|电子|证券|日报|新闻|网络|银行|人民大学)"
 )
@@ -76,7 +78,7 @@ _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人�
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
 _ACTION = re.compile(
     r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持"
-    r"|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$"
+    r"|推动|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$"
 )
 # What may follow a quantity named by the words before it: nothing, particles, or verbs;
 # a noun there (备案系统操作等6个专题) says the quantity counts something else.
@@ -85,7 +87,7 @@ _AFTER_OK = re.compile(
     r"|占|位居|居|位列|同比|较|比|增|达|共|累计|分别|均|，|。|；|：|\)|）|\s|$)"
 )
 _AGGREGATE = re.compile(r"全市|全省|全国|全区|我国|各地|所有|合计|总计|累计|全部")
-_EXCLUDE_REACH = 12  # how far before a term a sub-population or an entity is named
+_EXCLUDE_REACH = 20  # how far before a term a sub-population or an entity is named
 # A clause whose words before its quantity are only verbs and adverbs has no subject of its
 # own: 目前已达, 其中, 占总人口的 is not one (it names the share).
 # A clause counting with a bare classifier (其中广东发布42个) names its noun earlier.
@@ -384,9 +386,8 @@ def _figure(
     )[0]
     if wording is None:
         return None
-    head = sentence[: quantity.start]
     place = paired.place if paired else None
-    where = _jurisdiction(head, context) if place is None else place
+    where = _jurisdiction(sentence, quantity.start, context) if place is None else place
     if where is None or where == "district":
         return None
     mention = _period(quantity, clause, periods, context, sentence[:4])
@@ -575,35 +576,66 @@ def _about(
     return nearest[1] in wanted
 
 
-def _places(text: str, limit: int) -> list[tuple[int, str, str]]:
-    """(end position, slug, words) of every place named in ``text[:limit]``. Besides slugs:
-    "own" for 全省 and kin, "anaphora" for 该省, "district" for a part of a city, "foreign"."""
+def _literals(pattern: re.Pattern[str]) -> list[str]:
+    """The names of a pattern that is an alternation of plain names (北京经开区|亦庄)."""
+    names = pattern.pattern.split("|")
+    assert all(re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", n) for n in names), pattern.pattern
+    return names
+
+
+# Every place name of the gazetteer, by its first character, longest first: a sentence is
+# scanned once, and at each position the longest name wins (北京经开区 over 北京, 吉林市 over 吉林).
+_GAZETTEER: dict[str, list[tuple[str, str]]] = {}
+for _pattern, _slug in (*PLACES, (_OWN, "own"), (_ANAPHORA, "anaphora"), (FOREIGN, "foreign")):
+    for _name in _literals(_pattern):
+        _GAZETTEER.setdefault(_name[0], []).append((_name, _slug))
+for _names in _GAZETTEER.values():
+    _names.sort(key=lambda item: -len(item[0]))
+_FIRST_CHARS = re.compile(f"[{''.join(_GAZETTEER)}]")
+
+
+@lru_cache(maxsize=1024)
+def _all_places(text: str) -> tuple[tuple[int, str, str], ...]:
     masked = [m.span() for m in _NOT_A_PLACE.finditer(text)]
     found: list[tuple[int, str, str]] = []
     zones: list[tuple[int, int]] = []
+    taken_until = 0
+    for start in _FIRST_CHARS.finditer(text):
+        position = start.start()
+        if position < taken_until:
+            continue
+        hit = next(
+            ((name, slug) for name, slug in _GAZETTEER[text[position]]
+             if text.startswith(name, position)),
+            None,
+        )  # fmt: skip
+        if hit is None:
+            continue
+        name, slug = hit
+        end = taken_until = position + len(name)
+        if slug == "cn-bj-etown":
+            zones.append((position, end))
+        if not any(a <= position < b for a, b in masked):
+            found.append((end, slug, name))
+    for match in DISTRICTS.finditer(text):
+        inside_zone = any(a <= match.start() < b for a, b in zones)
+        if not inside_zone and not any(a <= match.start() < b for a, b in masked):
+            found.append((match.end(), "district", match.group()))
+    return tuple(sorted(found, key=lambda item: item[0]))
 
-    def add(match: re.Match[str], slug: str) -> None:
-        if not any(a <= match.start() < b for a, b in masked):
-            found.append((match.end(), slug, match.group()))
 
-    for rank, (pattern, slug) in enumerate(PLACES):
-        for match in pattern.finditer(text, 0, limit):
-            if rank == 0:
-                zones.append(match.span())
-            add(match, slug)
-    for match in DISTRICTS.finditer(text, 0, limit):
-        if not any(a <= match.start() < b for a, b in zones):
-            add(match, "district")
-    for pattern, kind in ((_OWN, "own"), (_ANAPHORA, "anaphora"), (FOREIGN, "foreign")):
-        for match in pattern.finditer(text, 0, limit):
-            add(match, kind)
-    return sorted(found, key=lambda item: item[0])
+def _places(text: str, limit: int) -> list[tuple[int, str, str]]:
+    """(end position, slug, words) of every place named in ``text[:limit]``. Besides slugs:
+    "own" for 全省 and kin, "anaphora" for 该省, "district" for a part of a city, "foreign"."""
+    return [place for place in _all_places(text) if place[0] <= limit]
 
 
-def _jurisdiction(head: str, context: _Context) -> str | None:
-    """The place named nearest before the figure (the publisher's when none is); None when
-    that is a district or a foreign place, whose figures are not followed."""
-    named = _places(head, len(head))
+def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
+    """The place named nearest before the figure in its part of the sentence (a ； starts a
+    new part), the publisher's when none is; None when that is a district or a foreign
+    place, whose figures are not followed."""
+    part = sentence.rfind("；", 0, limit) + 1
+    named = [place for place in _places(sentence, limit) if place[0] > part]
     if not named:
         return context.jurisdiction
     end = named[-1][0]

@@ -116,7 +116,7 @@ OBSERVATION_FIELDS = (
 OUTBOX_FIELDS = ("id", "report_id", "report_date", "recipients", "status", "attempts",
                  "last_error", "queued_at", "next_attempt_at", "sent_at")  # fmt: skip
 CANDIDATE_FIELDS = ("metric", "jurisdiction", "value", "unit", "as_of", "qualifier", "precision",
-                    "published_at", "evidence")  # fmt: skip
+                    "published_at", "evidence", "hold")  # fmt: skip
 
 
 def run_row(view: RunView) -> Row:

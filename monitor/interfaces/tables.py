@@ -129,7 +129,7 @@ def review_text(rows: list[Row]) -> str:
     if not rows:
         return "nothing waits for review"
     return "\n".join(
-        f"{o['id']}  {o['metric']} {o['jurisdiction']} {o['as_of']} "
+        f"{o['id']}  {o['metric']} {o['jurisdiction']} {o['as_of'] or 'no date'} "
         f"{human_value(o['value'], o['unit'])} [{o['qualifier']}] from {o['source_id']}\n"
         f"    held: {o['status_reason']}\n    evidence: {o['evidence']}"
         for o in rows

@@ -98,14 +98,15 @@ def check_page(
         encoding=decoded.encoding if decoded else None,
         published=published,
     )
-    doc, shown = generic.read(page) if decoded else (None, None)
-    found = generic.publisher_jurisdiction(doc) if doc is not None else None
+    document = generic.read(page) if decoded else None
+    found = generic.publisher_jurisdiction(document) if document is not None else None
+    shown = document.published if document is not None else None
     where = jurisdiction or found or (spec.jurisdiction if spec else "cn")
     page = replace(page, jurisdiction=where)
     if spec is not None:
         result = known.scrapers[spec.id].parse(page)
     else:
-        result = generic.parse(page, published or shown)
+        result = generic.parse(page, published or shown, document)
     when = published or shown or result.published_at
     return Checked(_dated(result, published, when), when, where)
 
