@@ -81,7 +81,7 @@ def postgres_schema_url() -> Iterator[str]:
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgresql":
         return str(request.getfixturevalue("postgres_schema_url"))
-    return f"sqlite:///{tmp_path / 'data' / 'monitor.storage.database'}"
+    return f"sqlite:///{tmp_path / 'data' / 'monitor.db'}"
 
 
 @pytest.fixture

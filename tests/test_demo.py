@@ -56,7 +56,7 @@ def test_demo_twice_adds_a_run_and_no_duplicates(tmp_path: Path) -> None:
     assert runs[0]["observations_added"] == 0 and runs[0]["pages_changed"] == 0
     again = json.loads(monitor(data, "observations", "--json").stdout)
     assert [o["id"] for o in again] == [o["id"] for o in observations]
-    assert (data / "monitor.storage.database").is_file()
+    assert (data / "monitor.db").is_file()
 
 
 def reachable_figures() -> set[tuple[str, str]]:

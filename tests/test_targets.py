@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.assessment.targets_file import load_targets
+from monitor.assessment.targets_file import BUNDLED, load_targets, targets_path
 from monitor.core.errors import ConfigError
 
 ROOT = Path(__file__).parent.parent
@@ -125,3 +125,16 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     """A targets file that does not exist says so."""
     with pytest.raises(ConfigError, match="cannot read the targets file"):
         load_targets(tmp_path / "nope.toml")
+
+
+def test_without_a_targets_file_the_shipped_one_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a directory with no targets.toml, the package's own copy is read."""
+    monkeypatch.chdir(tmp_path)
+    assert targets_path(None) == BUNDLED
+    assert BUNDLED.read_bytes() == (Path(__file__).parent.parent / "targets.toml").read_bytes()
+    (tmp_path / "targets.toml").write_text("", encoding="utf-8")
+    assert targets_path(None) == Path("targets.toml")
+    assert targets_path(tmp_path / "other.toml") == tmp_path / "other.toml"
+    assert load_targets(targets_path(None)).targets == ()

@@ -21,7 +21,20 @@ from monitor.core.places import SLUG
 from monitor.core.targets import COMPARATORS, TARGET_KINDS, PolicySource, Target, TargetSet
 from monitor.core.units import CANONICAL_UNITS, quantity
 
-__all__ = ["load_targets"]
+__all__ = ["BUNDLED", "load_targets", "targets_path"]
+
+
+# The project's own targets.toml, shipped with the package (a link to the repository's copy).
+BUNDLED = Path(__file__).with_name("targets.toml")
+
+
+def targets_path(configured: Path | None) -> Path:
+    """The targets file to read: the configured one; else ./targets.toml when there is one;
+    else the copy shipped with the package, so the service runs from any directory."""
+    if configured is not None:
+        return configured
+    local = Path("targets.toml")
+    return local if local.exists() else BUNDLED
 
 
 class _Problem(Exception):

@@ -29,6 +29,9 @@ class Wording:
     requires: re.Pattern[str] | None = None  # a word the clause must also hold
     # The figure of one company or centre is not the jurisdiction's (ONE_ENTITY).
     entity_sensitive: bool = False
+    # Words that make a statement about something else only above a size: 人工智能相关企业
+    # 24.5万家 is a registry count, 相关企业600余家 in one zone the AI firms there.
+    large_excludes: tuple[tuple[re.Pattern[str], int], ...] = ()
     # For counts: the classifiers that count this thing (企业 are 家, services 款 or 个).
     classifiers: tuple[str, ...] = ()
     # Where the term may stand: "before" the quantity (网民规模达…), "after" it (1100家企业),
@@ -48,6 +51,7 @@ def _w(
     position: str = "both",
     entity_sensitive: bool = False,
     classifiers: tuple[str, ...] = (),
+    large_excludes: tuple[tuple[str, int], ...] = (),
 ) -> Wording:
     return Wording(
         metric,
@@ -58,6 +62,7 @@ def _w(
         re.compile(excludes) if excludes else None,
         re.compile(requires) if requires else None,
         entity_sensitive,
+        tuple((re.compile(words), size) for words, size in large_excludes),
         classifiers,
         position,
     )
@@ -84,7 +89,7 @@ _SUBPOPULATION = (
 )
 _FIRM_KINDS = (
     r"规模以上|规上|高新技术|专精特新|上市|独角兽|瞪羚|骨干|龙头|领军|链主|重点企业|头部"
-    r"|相关企业|链上|入驻|注册|新增|新引进|新落地|外资|中小|初创|创新型|标杆|大模型企业|大模型相关"
+    r"|链上|入驻|注册|新增|新引进|新落地|外资|中小|初创|创新型|标杆|大模型企业|大模型相关"
     r"|惠及|覆盖|服务|支持|带动|参展|参会|签约|其中|机构|代表|出席|参加|与会"
 )
 # One entity's figure (a company's, a centre's); the reader lets an aggregate (全市…智算中心的
@@ -92,7 +97,7 @@ _FIRM_KINDS = (
 ONE_ENTITY = re.compile(
     r"其(?![中他余次])|该(?:中心|企业|公司|平台|园区|项目|集群|基地|节点)|单体|单个|一期|二期|三期"
     r"|某|运营商|自有|接入|调度|签约|[\u4e00-\u9fa5A-Za-z]{2,12}(?:公司|集团|大学|研究院|实验室"
-    r"|中心|小镇|园区|集群|项目|基地|节点|平台)"
+    r"|中心|小镇|园区|产业园|集群|项目|基地|节点|平台)"
     r"(?:的|已|现|目前|总)?"
 )
 _GENAI_LEVEL = ("count",)
@@ -125,7 +130,8 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     _w(
         "genai_users",
-        r"用户规模|用户数量|用户总数|用户数|用户|使用(?:过)?[^，。；]{0,16}的(?:人数|用户)|人数",
+        r"用户规模|用户数量|用户总数|用户数|用户|使用(?:过)?[^，。；]{0,16}的(?:人数|用户)|人数"
+        r"|(?:实际)?(?:使用|用)过(?:此类产品|该类产品|生成式人工智能(?:产品)?|生成式AI)?(?:的(?:有|人)?)?",
         ("persons",),
         domain="genai",
         unitless=True,
@@ -151,12 +157,15 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     _w(
         "ai_core_industry_scale",
-        r"核心产业(?:总)?(?:规模|营收|营业收入|总收入|收入|产值)?",
+        r"核心产业(?:总)?(?:规模|营收|营业收入|总收入|收入|产值)"
+        r"|核心产业(?!研发|费用|投资|利润|利税|增加值|出口|专利|人员|人才|从业|企业|园|集群|链|基地"
+        r"|发展|生态|创新|竞争力|规模以上|增速|增长)",
         ("CNY",),
         domain="ai",
         unitless=True,
         position="before",
         entity_sensitive=True,
+        excludes=r"规模以上|规上|研发|费用|投资|利润",
     ),
     _w(
         "ai_industry_scale",
@@ -174,6 +183,7 @@ WORDINGS: tuple[Wording, ...] = (
         domain="ai",
         excludes=_FIRM_KINDS,
         classifiers=("家", "户"),
+        large_excludes=((r"相关企业|相关组织|相关机构|市场主体", 50_000),),
     ),
     _w(
         "compute_intelligent",

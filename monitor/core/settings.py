@@ -36,9 +36,12 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("data"), description="Snapshots, reports, SQLite file.")
     database_url: str | None = Field(
         default=None,
-        description="SQLAlchemy URL; default sqlite:///<data_dir>/monitor.storage.database.",
+        description="SQLAlchemy URL; default sqlite:///<data_dir>/monitor.db.",
     )
-    targets_file: Path = Field(default=Path("targets.toml"))
+    targets_file: Path | None = Field(
+        default=None,
+        description="Declared targets; default ./targets.toml, else the copy in the package.",
+    )
     timezone: str = Field(default="Asia/Shanghai")
     user_agent: str = Field(default=DEFAULT_USER_AGENT)
     mirror_url: str | None = Field(
@@ -129,7 +132,7 @@ class Settings(BaseSettings):
     def sqlalchemy_url(self) -> URL:
         if self.database_url:
             return make_url(self.database_url)
-        return make_url(f"sqlite:///{(self.data_dir / 'monitor.storage.database').resolve()}")
+        return make_url(f"sqlite:///{(self.data_dir / 'monitor.db').resolve()}")
 
     @property
     def tz(self) -> ZoneInfo:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from monitor.core.contract import Candidate
@@ -49,7 +50,8 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^，,；;：:]+[，,；;：:]?")
 _TARGET = re.compile(
     r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|目标|预期目标|规划|计划到|确保"
-    r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争)|要(?:达到|突破|实现)|拟"
+    r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争|增长|增至|提升|提高|扩大)"
+    r"|要(?:达到|突破|实现)|拟|到[“\"]?十[四五六]五[”\"]?(?:末|期末|时期)"
     r"|不超过|原则上|上限|控制在|以内|年内(?!已)|每年|最高(?:可|不超过|给予|补贴|奖励|支持)"
 )
 _ALREADY = re.compile(r"已|目前|截至|现有|当前|累计")
@@ -60,7 +62,10 @@ _INCREMENT = re.compile(
     r"|较[^，。；]{0,14}(?:增|提|多|扩)"
 )
 _SAME_PERIOD = re.compile(r"^(?:同期|同一时期|与此同时|同时)[，,]")
+_ROUNDING = Decimal("0.03")  # how far a rounded restatement may be from the exact figure
 _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示")
+# After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
+_LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
 _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
 _OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|区内|全自治区")
 _ANAPHORA = re.compile(r"该省|该市|当地")
@@ -86,6 +91,7 @@ _AFTER_OK = re.compile(
     r"(?:以上|左右|之多|有余|的|和|、|及|与|完成|通过|在|已|获|上线|正式|实现|其中"
     r"|占|位居|居|位列|同比|较|比|增|达|共|累计|分别|均|，|。|；|：|\)|）|\s|$)"
 )
+_USED = re.compile(r"(?:实际)?(?:使用|用)过")
 _AGGREGATE = re.compile(r"全市|全省|全国|全区|我国|各地|所有|合计|总计|累计|全部")
 _EXCLUDE_REACH = 20  # how far before a term a sub-population or an entity is named
 # A clause whose words before its quantity are only verbs and adverbs has no subject of its
@@ -99,7 +105,7 @@ _CONNECTOR = re.compile(
 )
 _SUBJECTLESS = re.compile(
     r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|达|达到"
-    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至)*"
+    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模)*"
 )
 
 
@@ -152,9 +158,16 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
             titled += _paragraph(normalise(block.text), context)
         else:
             found += _paragraph(normalise(block.text), context)
-    stated = {(c.metric, c.jurisdiction, c.value) for c in found}
-    found += [c for c in titled if (c.metric, c.jurisdiction, c.value) not in stated]
+    found += [c for c in titled if not any(_restates(c, body) for body in found)]
     return _unique(found)
+
+
+def _restates(title: Candidate, body: Candidate) -> bool:
+    """A title's figure repeats the body's, perhaps rounded (超4354亿元 for 4354.92亿元)."""
+    if (title.metric, title.jurisdiction) != (body.metric, body.jurisdiction):
+        return False
+    larger = max(abs(title.value), abs(body.value))
+    return larger == 0 or abs(title.value - body.value) / larger <= _ROUNDING
 
 
 def _document_period(blocks: list[Block], published: date | None) -> Mention | None:
@@ -377,7 +390,9 @@ def _figure(
         else clause.end  # fmt: skip
     before = sentence[previous_end : quantity.start]
     after = _noun_after(sentence, clause, position, following)
-    if _INCREMENT.search(before):
+    own = sentence[clause.start : quantity.start]
+    increment = _INCREMENT.search(before) or _INCREMENT.search(own)
+    if increment and not _LEVEL_AFTER.search(own, increment.end()):
         return None
     if earlier and re.match(r"^的", before) and not paired:
         return None  # 营收超百亿元的企业16家: the earlier quantity restricts the noun
@@ -467,15 +482,25 @@ def _bind(
     undated = own
     for mention in mentions(own):
         undated = undated.replace(mention.text, "")
-    if _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: ")) or (
-        bare_classifier
-    ):
+    subjectless = _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: "))
+    if (subjectless and _AFTER_OK.match(after)) or bare_classifier:
         layers += [own, sentence[: quantity.start]]
     for layer, text in enumerate(layers):
         found = _best(sentence, clause, quantity, text, after if layer == 0 else "", context)
         if found[0] is not None:
             return found
     return None, 0
+
+
+def _residue(own: str) -> str:
+    """A clause's words before its quantity once places, periods and verbs are taken out: what
+    is left would be the thing counted (典型应用场景), if anything."""
+    text = own
+    for mention in mentions(own):
+        text = text.replace(mention.text, "")
+    for _, _, words in _places(own, len(own)):
+        text = text.replace(words, "")
+    return re.sub(_STOCK_VERB.pattern + r"|其中|已|共|了|，|,", "", text)
 
 
 def _best(
@@ -491,13 +516,17 @@ def _best(
     for wording in WORDINGS:
         if not _unit_fits(wording, quantity):
             continue
-        term = _term(wording, before, after)
+        term = _term(wording, before, after, quantity.unit == "count")
         if term is None:
             continue
         distance, near, term_words = term
         if wording.requires and not wording.requires.search(scope):
             continue
         if wording.excludes and wording.excludes.search(near):
+            continue
+        if any(
+            words.search(near) and quantity.value >= size for words, size in wording.large_excludes
+        ):
             continue
         if wording.entity_sensitive and _one_entity(near):
             continue
@@ -526,7 +555,9 @@ def _unit_fits(wording: Wording, quantity: Quantity) -> bool:
     return quantity.unit in wording.units
 
 
-def _term(wording: Wording, before: str, after: str) -> tuple[int, str, str] | None:
+def _term(
+    wording: Wording, before: str, after: str, counted: bool = True
+) -> tuple[int, str, str] | None:
     """How far the nearest term naming the metric is from the quantity, and the words around
     it (where a sub-population or an entity would be named: 农村网民, 该中心算力)."""
     best: tuple[int, str, str] | None = None
@@ -538,6 +569,10 @@ def _term(wording: Wording, before: str, after: str) -> tuple[int, str, str] | N
                 best = (distance, near + after[:_NEAR_AFTER], match.group())
     if wording.position in ("after", "both") and not _ACTION.search(before):
         found = wording.terms.search(after[:_NEAR_AFTER] if "…" not in after else after)
+        # A noun after its number is how counts are written (1100家企业); other units take a
+        # verb after them (2.49亿人用过…), never a new subject (6.02亿人网民规模…).
+        if found is not None and not (counted or _USED.match(found.group())):
+            found = None
         if found is not None and not re.search(r"[，。；]", after[: found.start()]):
             near = before[-_EXCLUDE_REACH:] + after[: found.end()]
             if best is None or found.start() < best[0]:

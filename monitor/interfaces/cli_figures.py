@@ -96,11 +96,11 @@ def targets(
 ) -> None:
     """Every declared target with its status, trend, projection and confidence."""
     from monitor.assessment.assess import assess_all
-    from monitor.assessment.targets_file import load_targets
+    from monitor.assessment.targets_file import load_targets, targets_path
 
     day = parse_date(as_of, "--as-of")
     with database() as (settings, engine):
-        declared = load_targets(settings.targets_file)
+        declared = load_targets(targets_path(settings.targets_file))
         today = day or settings.today()
         rows = [a.as_dict() for a in assess_all(engine, declared, today, jurisdiction)]
     if as_json:

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from monitor.assessment.targets_file import load_targets
+from monitor.assessment.targets_file import load_targets, targets_path
 from monitor.core.errors import StorageError
 from monitor.core.settings import Settings
 from monitor.reporting import outbox
@@ -62,7 +62,7 @@ def produce(
 
     ``send`` None means: send when SMTP and recipients are configured.
     """
-    declared = load_targets(settings.targets_file)
+    declared = load_targets(targets_path(settings.targets_file))
     now = utcnow()
     data = gather(engine, declared, today, now)
     pngs = charts(data)
