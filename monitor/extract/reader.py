@@ -78,6 +78,7 @@ _NOT_A_PLACE = re.compile(
     r"|电子|证券|日报|新闻|网络|银行|人民大学)"
 )
 _PRECISION = re.compile(r"[（(]\s*(FP\d+|INT\d+|BF\d+|TF\d+)\s*[)）]|(FP16|FP32|FP64|INT8)")
+_LIST_ITEM = re.compile(r"[、和及与]|以及")
 _LIST_JOIN = re.compile(r"(?:、|和|及|以及|与)$")
 _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人工智能企业)
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
@@ -113,7 +114,7 @@ _SUBJECTLESS = re.compile(
 class _Context:
     published: date | None
     jurisdiction: str
-    paragraph_period: Mention | None = None  # the period a paragraph opens with
+    paragraph_period: Mention | None = None  # the last statistical period of the paragraph
     document_period: Mention | None = None  # the period a report or bulletin covers
     last_period: Mention | None = None  # the last period of the paragraph, for 同期
     last_place: str | None = None  # for 该省 / 该市
@@ -256,20 +257,25 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
     found = []
     paired = _respectively(sentence, clauses)
     for index, clause in enumerate(clauses):
+        listed: Wording | None = None  # the metric of a list's first item (620余家、580余家)
         for position, quantity in enumerate(clause.quantities):
             if quantity.bare or any(a <= quantity.start < b for a, b in targets):
                 continue
-            candidate = _figure(
-                sentence, clauses, index, position, periods, context, paired.get(quantity.start)
-            )
+            pairing = paired.get(quantity.start)
+            previous = clause.quantities[position - 1] if position else None
+            joined = previous and _LIST_ITEM.fullmatch(sentence[previous.end : quantity.start])
+            if listed and joined and not (pairing and pairing.wording):
+                pairing = _Pairing(listed, pairing.place if pairing else None)
+            candidate = _figure(sentence, clauses, index, position, periods, context, pairing)
+            listed = next((w for w in WORDINGS if candidate and w.metric == candidate.metric),
+                          None)  # fmt: skip
             if candidate is not None:
                 found.append(candidate)
     if periods:
         context.last_period = periods[-1]
-    first_quantity = min((q.start for c in clauses for q in c.quantities), default=len(sentence))
-    opening = [m for m in periods if m.carries and m.end <= first_quantity]
-    if opening:
-        context.paragraph_period = opening[-1]
+    carrying = [m for m in periods if m.carries]
+    if carrying:
+        context.paragraph_period = carrying[-1]
     named = [slug for _, slug, _ in _places(sentence, len(sentence)) if slug.startswith("cn")]
     if named:
         context.last_place = named[-1]
