@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 import pdfplumber
 from pdfminer.pdfexceptions import PDFException
@@ -46,10 +47,109 @@ def pdf_text(content: bytes) -> str:
 
 
 def text_blocks(text: str, *, running: bool = True) -> list[Block]:
-    """A title line and paragraphs; ``running`` joins lines cut inside a sentence (PDF text)."""
+    """A title line, paragraphs and tables; ``running`` joins lines cut inside a sentence.
+
+    In PDF text a table is a run of lines of space-separated fields (杭州市 3 412.8 13.6)
+    under a header line (地区 营业收入（亿元） 同比增速（%）), or a chart's columns above a
+    row of periods (24900 51500 / 17.7% 36.5% / 2024.12 2025.06); the lines before it
+    (表 2-1 …, 单位：万人) are its caption.
+    """
     lines = [line.strip() for line in text.strip().splitlines()]
     if not lines:
         return []
-    title, rest = lines[0], "\n".join(lines[1:])
-    body = join_broken_lines(rest) if running else rest
-    return [Block(title, "title")] + [Block(line) for line in body.splitlines() if line.strip()]
+    blocks = [Block(lines[0], "title")]
+    prose: list[str] = []
+
+    def flush() -> None:
+        body = join_broken_lines("\n".join(prose)) if running else "\n".join(prose)
+        blocks.extend(Block(line) for line in body.splitlines() if line.strip())
+        prose.clear()
+
+    index = 1
+    while index < len(lines):
+        table = _table_at(lines, index)
+        if table is None:
+            prose.append(lines[index])
+            index += 1
+            continue
+        rows, end, caption_lines = table
+        for _ in range(caption_lines):
+            prose.pop()  # the caption goes with its table
+        caption = " ".join(lines[index - caption_lines : index])
+        flush()
+        blocks.append(Block(caption, "table", rows))
+        index = end
+    flush()
+    return blocks
+
+
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?[%％]?$|^\d{4}[.年]\d{1,2}月?$")
+_PERIOD = re.compile(r"^(?:19|20)\d\d(?:[.年]\d{1,2}月?|年(?:底|末)?)?$")
+_SENTENCE = re.compile(r"[。；，,：:]")
+
+
+def _fields(line: str) -> list[str]:
+    return line.split()
+
+
+def _data_row(line: str) -> bool:
+    fields = _fields(line)
+    return (
+        2 <= len(fields) <= 12
+        and len(line) <= 80
+        and not _SENTENCE.search(line)
+        and sum(bool(_NUMBER.match(f)) for f in fields) >= max(1, len(fields) - 1)
+    )
+
+
+def _header_row(line: str) -> bool:
+    fields = _fields(line)
+    return 2 <= len(fields) <= 12 and len(line) <= 80 and not _SENTENCE.search(line)
+
+
+def _merged(fields: list[str], width: int) -> list[str]:
+    """3 412.8 is one number: thousands groups a PDF set apart, merged back to the header's
+    number of columns."""
+    fields = list(fields)
+    while len(fields) > width:
+        for i in range(len(fields) - 1):
+            if re.fullmatch(r"\d{1,3}", fields[i]) and re.fullmatch(
+                r"\d{3}(?:\.\d+)?", fields[i + 1]
+            ):
+                fields[i : i + 2] = [fields[i] + fields[i + 1]]
+                break
+        else:
+            break
+    return fields
+
+
+def _table_at(lines: list[str], index: int) -> tuple[tuple[tuple[str, ...], ...], int, int] | None:
+    """The table starting at ``lines[index]`` (its header), its end, and how many lines before
+    it are its caption; None when there is none."""
+    end = index + 1
+    while end < len(lines) and _data_row(lines[end]):
+        end += 1
+    data = lines[index + 1 : end]
+    if _header_row(lines[index]) and not _data_row(lines[index]) and len(data) >= 1:
+        width = len(_fields(lines[index]))
+        rows = [tuple(_fields(lines[index]))] + [tuple(_merged(_fields(r), width)) for r in data]
+    else:
+        # A chart: columns of values above a row of periods.
+        end = index
+        while end < len(lines) and _data_row(lines[end]):
+            end += 1
+        chart = lines[index:end]
+        if len(chart) < 2 or not all(_PERIOD.match(f) for f in _fields(chart[-1])):
+            return None
+        rows = [tuple(_fields(chart[-1]))] + [("",) + tuple(_fields(r)) for r in chart[:-1]]
+        rows[0] = ("",) + rows[0]
+    captions = 0
+    while captions < 2 and index - captions - 1 >= 1:
+        line = lines[index - captions - 1]
+        if not (_CAPTION.match(line) or line.startswith("单位")):
+            break
+        captions += 1
+    return tuple(rows), end, captions
+
+
+_CAPTION = re.compile(r"^(?:表|图|附表)\s*[\d一二三四五六七八九十]")

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
+from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from openpyxl import Workbook
 
 from monitor.core.contract import Page, SourceSpec
+from monitor.extract.reader import read
 from scrapers import registry
 from scrapers.cac_filings import read_filings
+from scrapers.documents import text_blocks
 from tests.support.corpus import load
 
 SOURCES = registry().sources
@@ -170,3 +174,38 @@ def test_unreadable_pdf_attachment_is_an_alert() -> None:
     result = REGISTRY["cnnic"].parse(page)
     assert result.candidates == ()
     assert [kind for kind, _ in result.alerts] == ["attachment_unreadable"]
+
+
+PDF_TEXT = """省人工智能产业发展报告
+2024 年，全省人工智能产业实现总营业收入 5 732.6 亿元，同比增长 12.4%。
+表 2-1 2024 年各设区市人工智能产业营业收入
+地区 营业收入（亿元） 同比增速（%）
+杭州市 3 412.8 13.6
+宁波市 864.1 10.9
+其他地区 756.3 9.4
+图 1 生成式人工智能用户规模及普及率
+单位：万人
+24900 51500
+17.7% 36.5%
+2024.12 2025.06
+来源：调查
+"""
+
+
+def test_pdf_text_tables_and_charts_are_read() -> None:
+    """PDF text keeps tables as space-separated lines and charts as columns over periods; both
+    are read cell by cell, a thousands group set apart (3 412.8) is one number, and the
+    growth-rate column and the 其他地区 row give nothing."""
+    blocks = text_blocks(PDF_TEXT)
+    assert [b.kind for b in blocks].count("table") == 2
+    found = {(c.metric, c.jurisdiction, c.value, c.as_of)
+             for c in read(blocks, date(2025, 6, 30), "cn-zj")}  # fmt: skip
+    assert found == {
+        ("ai_industry_scale", "cn-zj", Decimal("573260000000.0"), date(2024, 12, 31)),
+        ("ai_industry_scale", "cn-zj-hangzhou", Decimal("341280000000.0"), date(2024, 12, 31)),
+        ("ai_industry_scale", "cn-zj-ningbo", Decimal("86410000000.0"), date(2024, 12, 31)),
+        ("genai_users", "cn-zj", Decimal("249000000"), date(2024, 12, 31)),
+        ("genai_users", "cn-zj", Decimal("515000000"), date(2025, 6, 30)),
+        ("genai_penetration_rate", "cn-zj", Decimal("17.7"), date(2024, 12, 31)),
+        ("genai_penetration_rate", "cn-zj", Decimal("36.5"), date(2025, 6, 30)),
+    }

@@ -29,7 +29,8 @@ _WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _TIGHT = rf"[{_CJK}\d%.,，。；：、（）《》“”]"
 _SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z])[ \t]+(?=[{_CJK}])")
-_DIGIT_SPACE = re.compile(r"(?<=\d)[ \t]+(?=[\d.])|(?<=\d\.)[ \t]+(?=\d)")
+# 5 732.6: a thousands group set apart; two numbers side by side (a table row) stay apart.
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?:\.\d+)?(?!\d))|(?<=\d) ?\. ?(?=\d)")
 _SENTENCE_END = re.compile(r"[。！？；：:\]】)）”]$")
 
 
@@ -43,7 +44,7 @@ def normalise(text: str) -> str:
     text = text.translate(_WIDTH)
     if any("\u3400" <= ch <= "\u9fff" for ch in text):
         text = _converter().convert(text)
-    text = _DIGIT_SPACE.sub("", text)
+    text = _DIGIT_SPACE.sub(lambda m: "." if "." in m.group() else "", text)
     return _SPACE.sub("", text)
 
 

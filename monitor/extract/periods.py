@@ -146,6 +146,9 @@ _RULES: tuple[tuple[str, str, bool, Factory], ...] = (
     (_Y + r"\s*(?:下半年|全年)", "explicit", True, _explicit(_fixed(12))),
     (_Y + r"\s*" + _Q, "explicit", True, _explicit(_quarter)),
     (_Y + r"\s*" + _M + r"\s*月(?:份|底|末)?", "explicit", True, _explicit(_month_of)),
+    # 2024.12 in a chart or a table heading
+    (r"(?P<y>(?:19|20)\d\d)\.(?P<m>1[0-2]|0?[1-9])(?![\d.])", "explicit", True,
+     _explicit(_month_of)),
     (_Y + _END + "?", "explicit", True, _explicit(_fixed(12))),
     (r"(?:今年|本年)\s*" + _M + r"\s*月\s*" + _D + r"\s*日", "relative", True, _this_year(_day)),
     (r"(?:今年|本年)\s*" + _HALF, "relative", True, _this_year(_fixed(6))),

@@ -27,6 +27,8 @@ _CELL = re.compile(
     r"^(?P<num>[<>≥≤约近超]?\s*-?\d+(?:\.\d+)?(?:万亿|亿|万)?)(?P<more>余|多)?"
     r"(?P<tail>以上|左右)?(?P<unit>.*)$"
 )
+_NUMBERING = re.compile(r"^\s*(?:附表|表|图)\s*[\d一二三四五六七八九十]+(?:[-－.]\d+)?\s*")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _OTHER = re.compile(r"^(?:其他|其它|其余)")
 _SERIAL = re.compile(r"序号|编号|排名|名次|No\.?")
 _LABEL_HEADER = re.compile(r"指标|项目|名称|类别|地区|省份|城市")
@@ -51,51 +53,56 @@ def _is_place(text: str) -> bool:
     return any(pattern.fullmatch(text.rstrip("省市")) for pattern, _ in PLACES)
 
 
+def _sentence(period: str, texts: Sequence[str], about: str, cell: str, unit: str) -> str:
+    """The sentence a cell abbreviates: 2024年，杭州市人工智能产业营业收入为3412.8亿元。"""
+    parts = {"period": period, "place": "", "words": about.strip()}
+    for text in texts:
+        text = text + "年" if _BARE_YEAR.fullmatch(text) else text
+        if mentions(text):
+            parts["period"] = text
+        elif _is_place(text):
+            parts["place"] = text
+        elif not _LABEL_HEADER.fullmatch(text):
+            parts["words"] += text
+    value = cell.replace(",", "")
+    number = _CELL.match(value)
+    if number and not number["unit"] and unit:
+        # 2400余 in a 家 column: 2400余家; 5000以上: 5000家以上
+        value = number["num"] + (number["more"] or "") + unit + (number["tail"] or "")
+    return f"{parts['period']}，{parts['place']}{parts['words']}为{value}。"
+
+
 def table_statements(rows: Sequence[Sequence[str]], caption: str = "") -> Iterator[tuple[str, str]]:
     """(statement, evidence) for every figure cell of a table given as rows of cells."""
     cells = [[normalise(c).strip() for c in row] for row in rows if any(c.strip() for c in row)]
     if len(cells) < 2:
         return
-    caption = normalise(caption)
+    caption = normalise(_NUMBERING.sub("", caption))
     header, body = cells[0], cells[1:]
     caption_unit = _UNIT_CAPTION.search(caption) or _UNIT_CAPTION.search(" ".join(header))
     default_unit = caption_unit.group(1) if caption_unit else ""
     unit_column = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
-    serial = {i for i, h in enumerate(header) if _SERIAL.fullmatch(h)}
+    skipped = {i for i, h in enumerate(header) if _SERIAL.fullmatch(h)} | {unit_column}
     caption_period = " ".join(m.text for m in mentions(caption)[:1])
+    # What the caption says the table is about (表2-1 2024年各设区市人工智能产业营业收入),
+    # named before each row's own words so that a row without a label still names something.
+    about = _UNIT_CAPTION.sub("", caption)
+    for mention in mentions(about):
+        about = about.replace(mention.text, "")
     for raw in body:
         # A short row (合计 spanning two columns) lines up with the header's right end.
         row = [""] * (len(header) - len(raw)) + list(raw) if len(raw) < len(header) else raw
         if any(_OTHER.match(c) for c in row if c):
             continue  # 其他地区: a remainder, not a place
-        labels = [
-            c for i, c in enumerate(row)
-            if c and i not in serial and i != unit_column and not _is_number(c)
-        ]  # fmt: skip
+        labels = [c for i, c in enumerate(row) if c and i not in skipped and not _is_number(c)]
         row_unit = next((u for u in map(_unit_of, labels) if u), "") or (
             row[unit_column] if unit_column is not None and unit_column < len(row) else ""
         )
-        for column, cell in enumerate(row):
-            if column in serial or column == unit_column or column >= len(header):
-                continue
-            if not _is_number(cell):
+        for column, cell in enumerate(row[: len(header)]):
+            if column in skipped or not _is_number(cell):
                 continue
             heading = header[column]
             unit = _unit_of(heading) or row_unit or default_unit
-            parts = {"period": caption_period, "place": "", "words": ""}
-            for text in (*map(_strip_unit, labels), _strip_unit(heading)):
-                if mentions(text):
-                    parts["period"] = text
-                elif _is_place(text):
-                    parts["place"] = text
-                elif not _LABEL_HEADER.fullmatch(text):
-                    parts["words"] += text
-            value = cell.replace(",", "")
-            number = _CELL.match(value)
-            if number and not number["unit"] and unit:
-                # 2400余 in a 家 column: 2400余家; 5000以上: 5000家以上
-                value = number["num"] + (number["more"] or "") + unit + (number["tail"] or "")
-            written = value
-            statement = f"{parts['period']}，{parts['place']}{parts['words']}为{written}。"
+            texts = [*map(_strip_unit, labels), _strip_unit(heading)]
             evidence = " | ".join(p for p in (caption, *labels, heading) if p) + f": {cell}"
-            yield statement, evidence
+            yield _sentence(caption_period, texts, about, cell, unit), evidence
