@@ -555,6 +555,37 @@ EXTRACT_CASES = [
         [("ai_core_industry_scale", "cn-sc", D("8e10"), date(2025, 6, 30), "eq")],
         id="jin-nian-shang-ban-nian",
     ),
+    pytest.param(
+        "截至2025年6月，內地生成式人工智能用戶規模達5.15億人；普及率36.5%。",
+        PUB,
+        "cn-hk",
+        [
+            ("genai_penetration_rate", "cn", D("36.5"), date(2025, 6, 30), "eq"),
+            ("genai_users", "cn", D("5.15e8"), date(2025, 6, 30), "eq"),
+        ],
+        id="hong-kong-paper-reports-the-mainland",
+    ),
+    pytest.param(
+        "遼寧省數據局負責人表示，全省算力規模達3200P。",
+        PUB,
+        "cn-hk",
+        [("compute_total", "cn-ln", D("3.2e18"), PUB, "eq")],
+        id="hong-kong-paper-quansheng-is-the-province-named",
+    ),
+    pytest.param(
+        "截至2024年底，中國大陸智慧算力約90 EFLOPS。",
+        PUB,
+        "cn-tw",
+        [("compute_intelligent", "cn", D("9e19"), date(2024, 12, 31), "approx")],
+        id="taiwan-wording-zhihui-suanli",
+    ),
+    pytest.param(
+        "國家網信辦資料顯示，累計已有302款生成式AI服務完成備案。",
+        PUB,
+        "cn-tw",
+        [("genai_services_filed", "cn", D(302), PUB, "eq")],
+        id="taiwan-institute-no-place-is-the-mainland",
+    ),
 ]
 
 

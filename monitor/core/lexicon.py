@@ -70,8 +70,8 @@ def _w(
 
 # Subjects, nearest one wins: a statement about 数字经济核心产业 is not about AI.
 DOMAINS: dict[str, re.Pattern[str]] = {
-    "genai": re.compile(r"生成式人工智能|生成式AI|生成式|AIGC|大模型|人工智能生成"),
-    "ai": re.compile(r"人工智能|(?<![A-Za-z])AI(?![A-Za-z])|智能产业"),
+    "genai": re.compile(r"生成式人工智(?:能|慧)|生成式AI|生成式|AIGC|大模型|人工智能生成"),
+    "ai": re.compile(r"人工智(?:能|慧)|(?<![A-Za-z])AI(?![A-Za-z])|智能产业"),
 }
 OTHER_DOMAINS = re.compile(
     r"数字经济|软件和信息技术服务|软件业|软件产业|电子信息|集成电路|半导体|机器人产业|新能源"
@@ -187,15 +187,15 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     _w(
         "compute_intelligent",
-        r"智能算力(?:总)?(?:规模|供给规模|总量|水平)?|智算(?:总)?(?:规模|算力|能力|总量)?",
+        r"智(?:能|慧)算力(?:总)?(?:规模|供给规模|总量|水平)?|智算(?:总)?(?:规模|算力|能力|总量)?",
         ("FLOPS",),
         entity_sensitive=True,
     ),
     _w(
         "compute_total",
-        r"(?<![智能])算力(?:总)?(?:规模|总量|水平)?|总算力",
+        r"(?<![智能慧])算力(?:总)?(?:规模|总量|水平)?|总算力",
         ("FLOPS",),
-        excludes=r"智能算力|智算|通用算力|超算算力|枢纽节点",
+        excludes=r"智能算力|智慧算力|智算|通用算力|超算算力|枢纽节点",
         entity_sensitive=True,
     ),
     _w(

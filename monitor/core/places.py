@@ -112,6 +112,9 @@ FOREIGN = re.compile(
 # Provinces whose 全区 is the whole province; municipalities whose 全市 is.
 AUTONOMOUS_REGIONS = ("cn-gx", "cn-nm", "cn-nx", "cn-xj", "cn-xz")
 MUNICIPALITIES = ("cn-bj", "cn-sh", "cn-tj", "cn-cq")
+# Publishers outside the mainland (a Hong Kong paper, a Taiwan institute) report the mainland's
+# figures: a figure naming no place is about the place they were writing about.
+OUTSIDE_MAINLAND = ("cn-hk", "cn-mo", "cn-tw")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -122,7 +125,7 @@ def _places() -> tuple[tuple[re.Pattern[str], str], ...]:
     zone = [(r"北京经开区|北京经济技术开发区|北京亦庄|亦庄", "cn-bj-etown")]
     cities = [(name, f"cn-{code}-{pinyin}") for name, code, pinyin in _CITIES]
     provinces = [(name, f"cn-{code}") for name, code in PROVINCES]
-    national = [(r"我国|全国|中国|国内|内地", "cn")]
+    national = [(r"我国|全国|中国大陆|中国|国内|内地|大陆地区|大陆", "cn")]
     return tuple((_compile(p), slug) for p, slug in (*zone, *cities, *provinces, *national))
 
 

@@ -28,7 +28,14 @@ from functools import lru_cache
 
 from monitor.core.contract import Candidate
 from monitor.core.lexicon import DOMAINS, ONE_ENTITY, OTHER_DOMAINS, WORDINGS, Wording
-from monitor.core.places import AUTONOMOUS_REGIONS, DISTRICTS, FOREIGN, MUNICIPALITIES, PLACES
+from monitor.core.places import (
+    AUTONOMOUS_REGIONS,
+    DISTRICTS,
+    FOREIGN,
+    MUNICIPALITIES,
+    OUTSIDE_MAINLAND,
+    PLACES,
+)
 from monitor.extract.normalise import normalise
 from monitor.extract.periods import Mention, mentions
 from monitor.extract.quantities import Quantity, quantities
@@ -678,7 +685,7 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     part = sentence.rfind("；", 0, limit) + 1
     named = [place for place in _places(sentence, limit) if place[0] > part]
     if not named:
-        return context.jurisdiction
+        return _unnamed(context)
     end = named[-1][0]
     # At the same position the most specific name wins (北京经开区 over 北京, 吉林市 over 吉林).
     at_end = [(slug, words) for e, slug, words in named if e == end]
@@ -692,11 +699,20 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     return slug
 
 
+def _unnamed(context: _Context) -> str:
+    """The place of a figure whose sentence part names none: the publisher's, or for a
+    publisher outside the mainland the mainland place it was last writing about."""
+    if context.jurisdiction not in OUTSIDE_MAINLAND:
+        return context.jurisdiction
+    last = context.last_place
+    return last if last is not None and last not in OUTSIDE_MAINLAND else "cn"
+
+
 def _own(words: str, earlier: list[str], context: _Context) -> str | None:
     """全省 / 全市 / 全区: the publisher's jurisdiction when it is of that level; on a provincial
     page 全市 is the city named before it, and 全区 a district unless the publisher is an
     autonomous region or a zone."""
-    default = context.jurisdiction
+    default = _unnamed(context)
     level = next((c for c in words if c in "省市区"), "")
     cities = [s for s in (*earlier, context.last_place or "") if s.count("-") == 2]
     provinces = [s for s in (*earlier, context.last_place or "") if s.count("-") == 1]
