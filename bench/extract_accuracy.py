@@ -5,7 +5,8 @@ Every page is read as ops read it by hand, through the library call behind
 labeller (who never saw the rules) found in it. A figure matches a label when metric,
 jurisdiction, value and as_of agree; "strict" also wants the qualifier. Recall and precision
 are printed for the tuning split (rules may be fixed against it) beside the test split (never
-read to fix rules), per site family and per class of difficulty (issue 10).
+read to fix rules), per site family and per class of difficulty (issue 10). A figure the
+reader holds for review because it has no date is stored, not published: it is not counted.
 
     python bench/extract_accuracy.py [--misses]     # --misses lists the tuning split's errors
 """
@@ -72,8 +73,11 @@ def score(page_id: str, draft: dict[str, object]) -> tuple[Score, list[str]]:
         published=draft["published"],
         jurisdiction=str(draft["jurisdiction"]),  # type: ignore[arg-type]
     )
+    # A held figure (no date to give it) is stored for review, not published: not a reading.
     read = {
-        key(c.metric, c.jurisdiction, c.value, c.as_of): c.qualifier for c in checked.candidates
+        key(c.metric, c.jurisdiction, c.value, c.as_of): c.qualifier
+        for c in checked.candidates
+        if c.hold is None
     }
     wanted = {key(f["metric"], f["jurisdiction"], f["value"], f["as_of"]): str(f["qualifier"])
               for f in labels(page_id)}  # fmt: skip

@@ -691,6 +691,22 @@ def test_candidates_carry_evidence_and_publication() -> None:
     assert all(isinstance(c.value, Decimal) for c in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("全省智能算力规模由2023年初的800P左右跃升至目前的3.5万P以上。", id="nian-chu"),
+        pytest.param("“十四五”初期，全区算力规模不足2万P，目前达到23.7万P。", id="chu-qi"),
+    ],
+)
+def test_vague_period_holds_its_figure(text: str) -> None:
+    """A figure dated only by a vague time (年初, 初期) is held; the dated one is not."""
+    found = extract(text, published=PUB, jurisdiction="cn-nm")
+    held = [c for c in found if c.hold]
+    dated = [c for c in found if not c.hold]
+    assert [c.as_of for c in held] == [None] and "no precise period" in str(held[0].hold)
+    assert [c.as_of for c in dated] == [PUB]
+
+
 def test_no_period_and_no_publication_is_held_without_a_date() -> None:
     """Without a stated period or a publication date the figure is held, never given a date."""
     (held,) = extract("我国网民规模达11亿人。", published=None, jurisdiction="cn")

@@ -46,7 +46,8 @@ class Mention:
     start: int
     end: int
     text: str
-    # "explicit" (a year is written), "relative" (needs the publication date), "now".
+    # "explicit" (a year is written), "relative" (needs the publication date), "now",
+    # "vague" (2023年初: a time with no day to date a figure by).
     kind: str
     # Statistical periods (截至…, …底, 季度, 1-9月) date the figures after them in a paragraph;
     # a bare day (10月22日，…举行发布会) dates only its own sentence.
@@ -133,6 +134,11 @@ def _now(m: re.Match[str]) -> Resolve:
     return lambda pub: pub
 
 
+def _vague(m: re.Match[str]) -> Resolve:
+    """2023年初, "十四五"初期: a time, but no day a figure could be dated to."""
+    return lambda pub: None
+
+
 _HALF = r"(?:上半年|前两个?季度|1\s*[-—–至到]\s*6\s*月|前六个月|前6个月)"
 _NINE = r"(?:前三季度|1\s*[-—–至到]\s*9\s*月|前九个月|前9个月)"
 _END = r"(?:年底|年末|底|末|全年|年度)"
@@ -146,6 +152,8 @@ _RULES: tuple[tuple[str, str, bool, Factory], ...] = (
     (_Y + r"\s*(?:下半年|全年)", "explicit", True, _explicit(_fixed(12))),
     (_Y + r"\s*" + _Q, "explicit", True, _explicit(_quarter)),
     (_Y + r"\s*" + _M + r"\s*月(?:份|底|末)?", "explicit", True, _explicit(_month_of)),
+    (_Y + r"\s*(?:初|年初|前后)(?!以来)|“?十[一二三四五六]五”?(?:初期|期初|开局)|起步之初",
+     "vague", False, _vague),
     # 2024.12 in a chart or a table heading
     (r"(?P<y>(?:19|20)\d\d)\.(?P<m>1[0-2]|0?[1-9])(?![\d.])", "explicit", True,
      _explicit(_month_of)),

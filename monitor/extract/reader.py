@@ -447,6 +447,8 @@ def _figure(
 
 
 def _no_date(mention: Mention | None, published: date | None) -> str:
+    if mention is not None and mention.kind == "vague":
+        return f"no date: {mention.text} names no precise period"
     if mention is not None and published is not None:
         return f"no date: {mention.text} is not a day of the calendar"
     what = f"the period {mention.text} is relative" if mention else "no period is stated"
