@@ -586,6 +586,18 @@ EXTRACT_CASES = [
         [("genai_services_filed", "cn", D(302), PUB, "eq")],
         id="taiwan-institute-no-place-is-the-mainland",
     ),
+    pytest.param(
+        "目前，全市共有人工智能企业326家，2024年人工智能核心产业规模达到132亿元。"
+        "全市算力总规模达到1250P。",
+        PUB,
+        "cn-ln-dalian",
+        [
+            ("ai_core_industry_scale", "cn-ln-dalian", D("1.32e10"), date(2024, 12, 31), "eq"),
+            ("ai_enterprises", "cn-ln-dalian", D(326), PUB, "eq"),
+            ("compute_total", "cn-ln-dalian", D("1.25e18"), PUB, "eq"),
+        ],
+        id="framing-period-dates-the-paragraph-not-a-later-clause",
+    ),
 ]
 
 

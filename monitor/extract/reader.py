@@ -281,7 +281,14 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
     if periods:
         context.last_period = periods[-1]
     carrying = [m for m in periods if m.carries]
-    if carrying:
+    # A period framing the sentence (目前，… / 截至6月底，…) dates what follows in the
+    # paragraph; one inside a later clause (…，2024年核心产业规模…) dates its clause only,
+    # unless the paragraph has no period yet.
+    opening = clauses[0].end if clauses else 0
+    framing = [m for m in carrying if m.start < opening]
+    if framing:
+        context.paragraph_period = framing[-1]
+    elif carrying and context.paragraph_period is None:
         context.paragraph_period = carrying[-1]
     named = [slug for _, slug, _ in _places(sentence, len(sentence)) if slug.startswith("cn")]
     if named:
