@@ -598,6 +598,30 @@ EXTRACT_CASES = [
         ],
         id="framing-period-dates-the-paragraph-not-a-later-clause",
     ),
+    pytest.param(
+        "上海累计建成卓越级智能工厂29家。江苏省工信厅则披露，全省已建成卓越级智能工厂62家。",
+        PUB,
+        "cn",
+        [
+            ("smart_factories_excellent", "cn-js", D(62), PUB, "eq"),
+            ("smart_factories_excellent", "cn-sh", D(29), PUB, "eq"),
+        ],
+        id="quansheng-is-the-province-named-in-its-sentence-not-the-last-one",
+    ),
+    pytest.param(
+        "据广西壮族自治区工业和信息化厅介绍，截至2025年6月底，全区人工智能企业数量达到1480家。",
+        PUB,
+        "cn",
+        [("ai_enterprises", "cn-gx", D(1480), date(2025, 6, 30), "eq")],
+        id="quanqu-after-an-autonomous-region",
+    ),
+    pytest.param(
+        "截至2024年底，云南全省算力总规模约3500P。",
+        PUB,
+        "cn-yn-kunming",
+        [("compute_total", "cn-yn", D("3.5e18"), date(2024, 12, 31), "approx")],
+        id="quansheng-on-a-city-page-is-its-province",
+    ),
 ]
 
 

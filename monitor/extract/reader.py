@@ -35,6 +35,7 @@ from monitor.core.places import (
     MUNICIPALITIES,
     OUTSIDE_MAINLAND,
     PLACES,
+    province_of,
 )
 from monitor.extract.normalise import normalise
 from monitor.extract.periods import Mention, mentions
@@ -718,23 +719,28 @@ def _unnamed(context: _Context) -> str:
 
 
 def _own(words: str, earlier: list[str], context: _Context) -> str | None:
-    """全省 / 全市 / 全区: the publisher's jurisdiction when it is of that level; on a provincial
-    page 全市 is the city named before it, and 全区 a district unless the publisher is an
-    autonomous region or a zone."""
+    """全省 / 全市 / 全区: the publisher's jurisdiction when it is of that level, else the place
+    of that level named last before it (in the sentence, else the paragraph): 江苏省…全省 on a
+    national page, 广西…全区, 云南全省 on a city's page. 全区 is otherwise a district."""
     default = _unnamed(context)
     level = next((c for c in words if c in "省市区"), "")
-    cities = [s for s in (*earlier, context.last_place or "") if s.count("-") == 2]
-    provinces = [s for s in (*earlier, context.last_place or "") if s.count("-") == 1]
+    recent = [context.last_place or "", *earlier]  # nearest last
+    cities = [s for s in recent if s.count("-") == 2 or s in MUNICIPALITIES]
+    provinces = [s for s in recent if s.count("-") == 1 and s not in OUTSIDE_MAINLAND]
     if level == "区":
         if earlier and earlier[-1] in ("cn-bj-etown", "district"):
             return "cn-bj-etown" if earlier[-1] == "cn-bj-etown" else None
         if default in AUTONOMOUS_REGIONS or default == "cn-bj-etown":
             return default
+        if provinces and provinces[-1] in AUTONOMOUS_REGIONS:
+            return provinces[-1]
         return None
-    if level == "市" and default.count("-") == 1 and default not in MUNICIPALITIES:
+    if level == "市" and default not in MUNICIPALITIES and default.count("-") < 2:
         return cities[-1] if cities else default
     if level == "省" and default == "cn":
         return provinces[-1] if provinces else default
+    if level == "省" and default.count("-") == 2:
+        return provinces[-1] if provinces else province_of(default)
     return default
 
 
