@@ -622,6 +622,16 @@ EXTRACT_CASES = [
         [("compute_total", "cn-yn", D("3.5e18"), date(2024, 12, 31), "approx")],
         id="quansheng-on-a-city-page-is-its-province",
     ),
+    pytest.param(
+        "截至2025年6月底，广西人工智能企业数量达到1480家；智算规模超过1.1万P。",
+        PUB,
+        "cn",
+        [
+            ("ai_enterprises", "cn-gx", D(1480), date(2025, 6, 30), "eq"),
+            ("compute_intelligent", "cn-gx", D("1.1e19"), date(2025, 6, 30), "gt"),
+        ],
+        id="a-part-after-a-semicolon-keeps-the-sentence-place",
+    ),
 ]
 
 

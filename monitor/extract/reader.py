@@ -695,6 +695,11 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     part = sentence.rfind("；", 0, limit) + 1
     named = [place for place in _places(sentence, limit) if place[0] > part]
     if not named:
+        # A part naming no place continues the sentence's earlier place (广西…；智算规模…).
+        first = sentence.find("；") + 1
+        earlier = [p for p in _places(sentence, first) if p[1] not in ("district", "foreign")]
+        if earlier and part > 0:
+            return _jurisdiction(sentence, earlier[0][0], context)
         return _unnamed(context)
     end = named[-1][0]
     # At the same position the most specific name wins (北京经开区 over 北京, 吉林市 over 吉林).
