@@ -632,6 +632,13 @@ EXTRACT_CASES = [
         ],
         id="a-part-after-a-semicolon-keeps-the-sentence-place",
     ),
+    pytest.param(
+        "我省目前已建成福州、厦门、泉州三个省级人工智能产业园。",
+        PUB,
+        "cn-fj",
+        [("ai_industrial_parks", "cn-fj", D(3), PUB, "eq")],
+        id="places-listed-before-their-count-are-counted-not-where",
+    ),
 ]
 
 

@@ -690,10 +690,13 @@ def _places(text: str, limit: int) -> list[tuple[int, str, str]]:
 
 def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     """The place named nearest before the figure in its part of the sentence (a ； starts a
-    new part), the publisher's when none is; None when that is a district or a foreign
-    place, whose figures are not followed."""
+    new part, which keeps the place the sentence opened with when it names none), else the
+    publisher's; None when that is a district or a foreign place, whose figures are not
+    followed. Places listed right before a count of them (福州、厦门、泉州三个产业园) are what
+    is counted, not where."""
     part = sentence.rfind("；", 0, limit) + 1
     named = [place for place in _places(sentence, limit) if place[0] > part]
+    named = named[: len(named) - _counted_list(sentence, named, limit)]
     if not named:
         # A part naming no place continues the sentence's earlier place (广西…；智算规模…).
         first = sentence.find("；") + 1
@@ -712,6 +715,20 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     if slug == "own":
         return _own(words, [s for _, s, _ in named[:-1]], context)
     return slug
+
+
+def _counted_list(sentence: str, named: list[tuple[int, str, str]], limit: int) -> int:
+    """How many of the last places named form a list the figure at ``limit`` counts."""
+    if not named or not re.fullmatch(r"等?(?:共|合计)?", sentence[named[-1][0] : limit]):
+        return 0
+    listed = 1
+    while listed < len(named):
+        end, _, words = named[-listed]
+        previous = named[-listed - 1][0]
+        if sentence[previous : end - len(words)] not in ("、", "和", "及", "与"):
+            break
+        listed += 1
+    return listed if listed >= 2 else 0
 
 
 def _unnamed(context: _Context) -> str:
