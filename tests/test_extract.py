@@ -15,7 +15,7 @@ from monitor.core.contract import Candidate
 from monitor.core.errors import ParseError
 from monitor.extract.numerals import canonical, chinese_integer, number
 from monitor.extract.periods import resolve_as_of, stated_period
-from monitor.extract.reader import extract
+from monitor.extract.reader import Block, extract, read
 
 D = Decimal
 Obs = tuple[str, str, Decimal, date, str]
@@ -780,3 +780,39 @@ def test_impossible_date_loses_only_its_sentence() -> None:
     )
     found = extract(text, published=PUB, jurisdiction="cn-sc")
     assert ("ai_enterprises", "cn-sc", D(1200), date(2025, 6, 30), "gt") in observed(found)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        pytest.param(
+            "西安人工智能企业突破700家",
+            "截至3月底，全市人工智能企业达712家。",
+            [("ai_enterprises", "cn-sn-xian", D(712), date(2025, 3, 31), "eq")],
+            id="headline-bound-met-by-the-body",
+        ),
+        pytest.param(
+            "全市算力总规模突破10万P",
+            "截至6月底，全市算力总规模超过10.6万P。",
+            [("compute_total", "cn-sn-xian", D("1.06e20"), date(2025, 6, 30), "gt")],
+            id="headline-rounds-the-body-down",
+        ),
+        pytest.param(
+            "全市人工智能企业突破700家",
+            "2023年底，全市人工智能企业达512家。",
+            [
+                ("ai_enterprises", "cn-sn-xian", D(512), date(2023, 12, 31), "eq"),
+                ("ai_enterprises", "cn-sn-xian", D(700), PUB, "gt"),
+            ],
+            id="headline-a-body-figure-does-not-meet-is-its-own",
+        ),
+    ],
+)
+def test_headline_restating_a_body_figure(title: str, body: str, expected: list[Obs]) -> None:
+    """A headline's rounded or bounded figure is the body's figure, also when a plain-text page
+    repeats its title as its first line."""
+    for blocks in (
+        [Block(title, "title"), Block(body)],
+        [Block(title, "title"), Block(title), Block(body)],
+    ):
+        assert observed(read(blocks, PUB, "cn-sn-xian")) == expected

@@ -71,6 +71,7 @@ _INCREMENT = re.compile(
 )
 _SAME_PERIOD = re.compile(r"^(?:同期|同一时期|与此同时|同时)[，,]")
 _ROUNDING = Decimal("0.03")  # how far a rounded restatement may be from the exact figure
+_BOUND = Decimal("1.25")  # how far above a headline's 突破 (or below its 不足) the body may be
 _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
 _LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
@@ -163,7 +164,7 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
         if block.kind == "table":
             for text, evidence in table_statements(block.rows, block.text):
                 found += [replace(c, evidence=evidence) for c in _paragraph(text, context)]
-        elif block.kind == "title":
+        elif block.kind == "title" or normalise(block.text) == title:
             titled += _paragraph(normalise(block.text), context)
         else:
             found += _paragraph(normalise(block.text), context)
@@ -172,9 +173,14 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
 
 
 def _restates(title: Candidate, body: Candidate) -> bool:
-    """A title's figure repeats the body's, perhaps rounded (超4354亿元 for 4354.92亿元)."""
+    """A title's figure repeats the body's, perhaps rounded (超4354亿元 for 4354.92亿元) or as
+    a bound the body's exact figure meets (突破700家 for 712家, 突破10万P for 10.6万P)."""
     if (title.metric, title.jurisdiction) != (body.metric, body.jurisdiction):
         return False
+    if title.qualifier == "gt" and title.value <= body.value <= title.value * _BOUND:
+        return True
+    if title.qualifier == "lt" and title.value / _BOUND <= body.value <= title.value:
+        return True
     larger = max(abs(title.value), abs(body.value))
     return larger == 0 or abs(title.value - body.value) / larger <= _ROUNDING
 
