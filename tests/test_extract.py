@@ -18,7 +18,7 @@ from monitor.extract.periods import resolve_as_of, stated_period
 from monitor.extract.reader import Block, extract, read
 
 D = Decimal
-Obs = tuple[str, str, Decimal, date, str]
+Obs = tuple[str, str, Decimal, date | None, str]
 
 # Publication dates of the mirror pages the sentences come from.
 CAC_PUB = date(2025, 1, 8)
