@@ -650,6 +650,20 @@ def test_extract(text: str, published: date, jurisdiction: str, expected: list[O
 
 TRAPS = [
     pytest.param(
+        "2025年，另有4家企业进入国家领航级智能工厂培育名单。", "cn-hb", id="cultivation-list"
+    ),
+    pytest.param(
+        "截至7月底，大模型应用的个人用户注册总数已超过31亿，API调用用户总数超过1.59亿。",
+        "cn",
+        id="registered-accounts-and-api-callers-are-not-users",
+    ),
+    pytest.param(
+        "目前，乌兰察布已承接北京地区互联网企业算力业务超6万P。", "cn-nm", id="compute-business"
+    ),
+    pytest.param(
+        "目前，青岛人工智能产业园已引进重点企业300余家。", "cn-sd", id="a-parks-firms-are-not-parks"
+    ),
+    pytest.param(
         "到2027年，全省人工智能核心产业规模力争达到2000亿元。", "cn-sc", id="target-lizheng"
     ),
     pytest.param(

@@ -80,7 +80,8 @@ OTHER_DOMAINS = re.compile(
 )
 
 _NOT_USERS = (
-    r"听说过|了解|知道|认知|注册用户|注册账号|注册量|月活|日活|活跃用户|付费用户|用户数量最多"
+    r"听说过|了解|知道|认知|注册用户|注册账号|注册量|注册总数|用户注册|调用|API|账号|账户"
+    r"|月活|日活|活跃用户|付费用户|用户数量最多"
     r"|单款|某款|一款"
 )
 _SUBPOPULATION = (
@@ -195,7 +196,8 @@ WORDINGS: tuple[Wording, ...] = (
         "compute_total",
         r"(?<![智能慧])算力(?:总)?(?:规模|总量|水平)?|总算力",
         ("FLOPS",),
-        excludes=r"智能算力|智慧算力|智算|通用算力|超算算力|枢纽节点",
+        excludes=r"智能算力|智慧算力|智算|通用算力|超算算力|枢纽节点|算力业务|算力需求|算力订单"
+        r"|算力缺口|承接",
         entity_sensitive=True,
     ),
     _w(
@@ -246,6 +248,7 @@ WORDINGS: tuple[Wording, ...] = (
         "ai_industrial_parks",
         r"人工智能(?:特色)?产业园(?:区)?",
         ("count",),
+        excludes=r"企业|项目|机构|团队",  # 产业园已引进…企业300余家: the park's firms
         classifiers=("个", "家", "座"),
     ),
     _w(

@@ -71,6 +71,9 @@ _INCREMENT = re.compile(
 )
 _SAME_PERIOD = re.compile(r"^(?:同期|同一时期|与此同时|同时)[，,]")
 _ROUNDING = Decimal("0.03")  # how far a rounded restatement may be from the exact figure
+# A noun after its number that is then named a list of candidates (4家…智能工厂培育名单) counts
+# candidates, not what the noun names.
+_CANDIDATES = re.compile(r"(?:培育|候选|拟认定|公示)(?:名单|对象|企业)")
 _BOUND = Decimal("1.25")  # how far above a headline's 突破 (or below its 不足) the body may be
 _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
@@ -601,6 +604,8 @@ def _term(
         # A noun after its number is how counts are written (1100家企业); other units take a
         # verb after them (2.49亿人用过…), never a new subject (6.02亿人网民规模…).
         if found is not None and not (counted or _USED.match(found.group())):
+            found = None
+        if found is not None and _CANDIDATES.match(after, found.end()):
             found = None
         if found is not None and not re.search(r"[，。；]", after[: found.start()]):
             near = before[-_EXCLUDE_REACH:] + after[: found.end()]
