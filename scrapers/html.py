@@ -195,9 +195,10 @@ def blocks_of(node: Tag, title: str = "") -> list[Block]:
     """An article body as blocks: its title, its paragraphs, and its data tables.
 
     A table is read as rows of cells when it holds figures; a layout table (prose in cells)
-    is read as paragraphs. The line just before a table is kept as its caption (单位：亿元).
+    is read as paragraphs. Its caption is its own <caption>, else the line just before it
+    when that is a heading rather than a sentence (单位：亿元, 表1 …情况).
     """
-    tables: list[list[tuple[str, ...]]] = []
+    tables: list[tuple[list[tuple[str, ...]], str]] = []
     # Innermost first: CMS templates often wrap a whole article, data tables and all, in a
     # layout table.
     for table in reversed(node.find_all("table")):
@@ -205,15 +206,20 @@ def blocks_of(node: Tag, title: str = "") -> list[Block]:
             continue
         rows = _rows(table)
         if _data_table(rows):
+            own = table.find("caption")
+            caption = own.get_text(" ", strip=True) if own is not None else ""
             table.replace_with(f"\n⟦table{len(tables)}⟧\n")
-            tables.append(rows)
+            tables.append((rows, caption))
     blocks = [Block(title, "title")] if title else []
     lines = [line.strip() for line in block_text(node).splitlines() if line.strip()]
     for index, line in enumerate(lines):
         marker = re.fullmatch(r"⟦table(\d+)⟧", line)
         if marker:
-            caption = lines[index - 1] if index and len(lines[index - 1]) <= 80 else ""
-            blocks.append(Block(caption, "table", tuple(tables[int(marker.group(1))])))
+            rows, caption = tables[int(marker.group(1))]
+            before = lines[index - 1] if index else ""
+            if not caption and len(before) <= 80 and not re.search(r"[。！？]$", before):
+                caption = before
+            blocks.append(Block(caption, "table", tuple(rows)))
         else:
             blocks.append(Block(line))
     return blocks

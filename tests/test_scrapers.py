@@ -12,6 +12,7 @@ from decimal import Decimal
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from openpyxl import Workbook
 
 from monitor.core.contract import Page, SourceSpec
@@ -19,6 +20,7 @@ from monitor.extract.reader import read
 from scrapers import registry
 from scrapers.cac_filings import read_filings
 from scrapers.documents import text_blocks
+from scrapers.html import blocks_of
 from tests.support.corpus import load
 
 SOURCES = registry().sources
@@ -209,3 +211,34 @@ def test_pdf_text_tables_and_charts_are_read() -> None:
         ("genai_penetration_rate", "cn-zj", Decimal("17.7"), date(2024, 12, 31)),
         ("genai_penetration_rate", "cn-zj", Decimal("36.5"), date(2025, 6, 30)),
     }
+
+
+@pytest.mark.parametrize(
+    ("markup", "caption"),
+    [
+        pytest.param(
+            "<p>其中北京、上海两地合共223款，占全国逾五成。</p><table><caption>主要省市已备案服务"
+            "（截至2025年6月底）</caption><tr><th>省市</th><th>已备案服务（款）</th></tr>"
+            "<tr><td>北京</td><td>141</td></tr><tr><td>上海</td><td>82</td></tr></table>",
+            "主要省市已备案服务（截至2025年6月底）",
+            id="its-own-caption",
+        ),
+        pytest.param(
+            "<p>表1 主要省市已备案服务（截至2025年6月底）</p><table><tr><th>省市</th>"
+            "<th>已备案服务（款）</th></tr><tr><td>北京</td><td>141</td></tr></table>",
+            "表1 主要省市已备案服务（截至2025年6月底）",
+            id="a-heading-line-before-it",
+        ),
+        pytest.param(
+            "<p>其中北京、上海两地合共223款，占全国逾五成。</p><table><tr><th>省市</th>"
+            "<th>已备案服务（款）</th></tr><tr><td>北京</td><td>141</td></tr></table>",
+            "",
+            id="never-a-sentence-before-it",
+        ),
+    ],
+)
+def test_table_caption(markup: str, caption: str) -> None:
+    """A data table's caption is its <caption>, else a heading line before it, never a
+    sentence of the article (which would date and place every cell)."""
+    (table,) = [b for b in blocks_of(BeautifulSoup(markup, "html.parser")) if b.kind == "table"]
+    assert table.text == caption
