@@ -639,6 +639,16 @@ EXTRACT_CASES = [
         [("ai_industrial_parks", "cn-fj", D(3), PUB, "eq")],
         id="places-listed-before-their-count-are-counted-not-where",
     ),
+    pytest.param(
+        "截至2025年6月底，河北、江苏的算力规模位居全国前二，分别达到48.6EFLOPS和41.2EFLOPS。",
+        PUB,
+        "cn",
+        [
+            ("compute_total", "cn-he", D("4.86e19"), date(2025, 6, 30), "eq"),
+            ("compute_total", "cn-js", D("4.12e19"), date(2025, 6, 30), "eq"),
+        ],
+        id="fenbie-pairs-places-listed-earlier-in-the-sentence",
+    ),
 ]
 
 

@@ -343,7 +343,8 @@ def _listed_places(text: str) -> list[str]:
 def _respectively(sentence: str, clauses: list[_Clause]) -> dict[int, _Pairing]:
     """先进级、卓越级智能工厂分别达到8200余家、500余家 (the n-th metric named is the n-th
     quantity), 132款、73款…分别完成备案和登记 (the other way round), 南京、苏州、无锡三市分别
-    集聚…620余家、580余家和210余家 (the n-th place is the n-th quantity's)."""
+    集聚…620余家、580余家和210余家 (the n-th place is the n-th quantity's, the places listed
+    in the clause or, when it names none, earlier in the sentence)."""
     paired: dict[int, _Pairing] = {}
     for clause in clauses:
         split = clause.text.find("分别")
@@ -363,7 +364,8 @@ def _respectively(sentence: str, clauses: list[_Clause]) -> dict[int, _Pairing]:
                 paired.update(
                     {q.start: _Pairing(wording=w) for w, q in zip(metrics, values, strict=True)}
                 )
-            places = _listed_places(head)
+            # The places may head the sentence (河北、江苏…的算力规模位居全国前四，分别达到…).
+            places = _listed_places(head) or _listed_places(sentence[:boundary])
             if len(places) == len(values):
                 for place, q in zip(places, values, strict=True):
                     paired[q.start] = _Pairing(paired.get(q.start, _Pairing()).wording, place)
