@@ -75,7 +75,7 @@ def text_blocks(text: str, *, running: bool = True) -> list[Block]:
         rows, end, caption_lines = table
         for _ in range(caption_lines):
             prose.pop()  # the caption goes with its table
-        caption = " ".join(lines[index - caption_lines : index])
+        caption = " ".join(line for line in lines[index - caption_lines : index] if line)
         flush()
         blocks.append(Block(caption, "table", rows))
         index = end
@@ -126,13 +126,20 @@ def _merged(fields: list[str], width: int) -> list[str]:
 def _table_at(lines: list[str], index: int) -> tuple[tuple[tuple[str, ...], ...], int, int] | None:
     """The table starting at ``lines[index]`` (its header), its end, and how many lines before
     it are its caption; None when there is none."""
-    end = index + 1
+    header = _fields(lines[index])
+    start = index + 1
+    # A header's units on a line of their own: 算力规模 / (EFLOPS, FP32)
+    units = _UNIT_GROUP.findall(lines[start]) if start < len(lines) else []
+    if units and _UNIT_LINE.fullmatch(lines[start]) and 0 <= len(header) - len(units) <= 1:
+        header = [h + u for h, u in zip(header, [""] * (len(header) - len(units)) + units)]
+        start += 1
+    end = start
     while end < len(lines) and _data_row(lines[end]):
         end += 1
-    data = lines[index + 1 : end]
+    data = lines[start:end]
     if _header_row(lines[index]) and not _data_row(lines[index]) and len(data) >= 1:
-        width = len(_fields(lines[index]))
-        rows = [tuple(_fields(lines[index]))] + [tuple(_merged(_fields(r), width)) for r in data]
+        width = len(header)
+        rows = [tuple(header)] + [tuple(_merged(_fields(r), width)) for r in data]
     else:
         # A chart: columns of values above a row of periods.
         end = index
@@ -143,13 +150,19 @@ def _table_at(lines: list[str], index: int) -> tuple[tuple[tuple[str, ...], ...]
             return None
         rows = [tuple(_fields(chart[-1]))] + [("",) + tuple(_fields(r)) for r in chart[:-1]]
         rows[0] = ("",) + rows[0]
-    captions = 0
-    while captions < 2 and index - captions - 1 >= 1:
-        line = lines[index - captions - 1]
-        if not (_CAPTION.match(line) or line.startswith("单位")):
+    # Up to two caption lines (表 2-1 …, 单位：万人) before it, a blank line apart or not.
+    captions, found, back = 0, 0, index - 1
+    while found < 2 and back >= 1:
+        line = lines[back]
+        if line and not (_CAPTION.match(line) or line.startswith("单位")):
             break
-        captions += 1
+        if line:
+            found += 1
+            captions = index - back
+        back -= 1
     return tuple(rows), end, captions
 
 
 _CAPTION = re.compile(r"^(?:表|图|附表)\s*[\d一二三四五六七八九十]")
+_UNIT_GROUP = re.compile(r"[（(][^）)]{1,20}[）)]")
+_UNIT_LINE = re.compile(r"(?:\s*[（(][^）)]{1,20}[）)])+\s*")

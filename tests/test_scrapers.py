@@ -213,6 +213,39 @@ def test_pdf_text_tables_and_charts_are_read() -> None:
     }
 
 
+FIXED_WIDTH_TABLE = """算力白皮书（节选）
+河北、江苏的算力规模位居前列。
+
+表 2-1  部分省份算力发展情况（2025 年 6 月底）
+
+  省份        算力规模          智能算力规模
+              (EFLOPS, FP32)    (EFLOPS, FP16)
+  河北        48.6              142.3
+  江苏        41.2              96.5
+
+  数据来源：测算。
+"""
+
+
+def test_fixed_width_table_with_units_under_its_header() -> None:
+    """A plain-text table whose units sit on a line under the header, its caption a blank line
+    above, is read cell by cell with the caption's period and the header's units, and its rows
+    are never joined into prose."""
+    blocks = text_blocks(FIXED_WIDTH_TABLE)
+    (table,) = [b for b in blocks if b.kind == "table"]
+    assert table.text == "表 2-1  部分省份算力发展情况（2025 年 6 月底）"
+    assert table.rows[0] == ("省份", "算力规模(EFLOPS, FP32)", "智能算力规模(EFLOPS, FP16)")
+    found = {(c.metric, c.jurisdiction, c.value, c.as_of)
+             for c in read(blocks, date(2025, 9, 1), "cn")}  # fmt: skip
+    june = date(2025, 6, 30)
+    assert found == {
+        ("compute_total", "cn-he", Decimal("4.86e19"), june),
+        ("compute_total", "cn-js", Decimal("4.12e19"), june),
+        ("compute_intelligent", "cn-he", Decimal("1.423e20"), june),
+        ("compute_intelligent", "cn-js", Decimal("9.65e19"), june),
+    }
+
+
 @pytest.mark.parametrize(
     ("markup", "caption"),
     [

@@ -35,10 +35,12 @@ _LABEL_HEADER = re.compile(r"指标|项目|名称|类别|地区|省份|城市")
 
 
 def _unit_of(text: str) -> str:
+    """亿元 of 营业收入（亿元）, EFLOPS of 算力规模(EFLOPS, FP32); not a year or a precision."""
     found = _UNIT_IN_LABEL.search(text)
-    if found and not re.search(r"\d{4}|FP\d|INT\d", found.group(1)):
-        return found.group(1).strip()
-    return ""
+    if found is None:
+        return ""
+    parts = [p.strip() for p in re.split(r"[,，、;；]", found.group(1))]
+    return next((p for p in parts if p and not re.search(r"\d{4}|FP\d|INT\d", p)), "")
 
 
 def _strip_unit(text: str) -> str:
