@@ -131,7 +131,8 @@ def _table_at(lines: list[str], index: int) -> tuple[tuple[tuple[str, ...], ...]
     # A header's units on a line of their own: 算力规模 / (EFLOPS, FP32)
     units = _UNIT_GROUP.findall(lines[start]) if start < len(lines) else []
     if units and _UNIT_LINE.fullmatch(lines[start]) and 0 <= len(header) - len(units) <= 1:
-        header = [h + u for h, u in zip(header, [""] * (len(header) - len(units)) + units)]
+        padded = [""] * (len(header) - len(units)) + units
+        header = [h + u for h, u in zip(header, padded, strict=True)]
         start += 1
     end = start
     while end < len(lines) and _data_row(lines[end]):
