@@ -89,7 +89,20 @@ _SENTENCE = re.compile(r"[。；，,：:]")
 
 
 def _fields(line: str) -> list[str]:
-    return line.split()
+    """The space-separated fields of a line, a period PDF text cut apart put back together
+    (2023 年 -> 2023年, 2025 年 6 月 -> 2025年6月)."""
+    fields: list[str] = []
+    for field in line.split():
+        if fields and (
+            re.fullmatch(r"[年月日]|年[底末]|季度", field)
+            and re.search(r"\d$", fields[-1])
+            or re.fullmatch(r"\d{1,2}月[底末]?", field)
+            and fields[-1].endswith("年")
+        ):
+            fields[-1] += field
+        else:
+            fields.append(field)
+    return fields
 
 
 def _data_row(line: str) -> bool:

@@ -246,6 +246,24 @@ def test_fixed_width_table_with_units_under_its_header() -> None:
     }
 
 
+def test_pdf_header_periods_cut_apart_are_put_back() -> None:
+    """PDF text splits 2023 年 into two fields; the header keeps one column per period, so
+    each cell gets its own year."""
+    blocks = text_blocks(
+        "报告\n表 2-1 重点省市人工智能产业规模（单位：亿元）\n地区 2023 年 2024 年 同比增速\n"
+        "北京 2930 3480 18.8%\n上海 3820 4510 18.1%\n"
+    )
+    (table,) = [b for b in blocks if b.kind == "table"]
+    assert table.rows[0] == ("地区", "2023年", "2024年", "同比增速")
+    found = {(c.jurisdiction, c.value, c.as_of) for c in read(blocks, date(2025, 6, 1), "cn")}
+    assert found == {
+        ("cn-bj", Decimal("2.93e11"), date(2023, 12, 31)),
+        ("cn-bj", Decimal("3.48e11"), date(2024, 12, 31)),
+        ("cn-sh", Decimal("3.82e11"), date(2023, 12, 31)),
+        ("cn-sh", Decimal("4.51e11"), date(2024, 12, 31)),
+    }
+
+
 @pytest.mark.parametrize(
     ("markup", "caption"),
     [
