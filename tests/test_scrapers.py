@@ -264,6 +264,22 @@ def test_pdf_header_periods_cut_apart_are_put_back() -> None:
     }
 
 
+def test_table_heading_with_its_own_period() -> None:
+    """A column heading that holds a period and the indicator (截至2025年6月底智能算力规模)
+    dates each cell by its own column."""
+    markup = (
+        "<p>部分中部省份人工智能发展主要指标</p><table><tr><td>省份</td>"
+        "<td>2024年人工智能核心产业规模（亿元）</td><td>截至2025年6月底智能算力规模（EFLOPS）</td>"
+        "</tr><tr><td>安徽</td><td>1120</td><td>12.0</td></tr></table>"
+    )
+    blocks = blocks_of(BeautifulSoup(markup, "html.parser"))
+    found = {(c.metric, c.jurisdiction, c.value, c.as_of) for c in read(blocks, None, "cn")}
+    assert found == {
+        ("ai_core_industry_scale", "cn-ah", Decimal("1.12e11"), date(2024, 12, 31)),
+        ("compute_intelligent", "cn-ah", Decimal("1.2e19"), date(2025, 6, 30)),
+    }
+
+
 @pytest.mark.parametrize(
     ("markup", "caption"),
     [

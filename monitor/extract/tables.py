@@ -60,8 +60,13 @@ def _sentence(period: str, texts: Sequence[str], about: str, cell: str, unit: st
     parts = {"period": period, "place": "", "words": about.strip()}
     for text in texts:
         text = text + "年" if _BARE_YEAR.fullmatch(text) else text
-        if mentions(text):
-            parts["period"] = text
+        found = mentions(text)
+        if found:
+            # 截至2025年6月底智能算力规模（EFLOPS）: a period and the indicator in one heading
+            parts["period"] = found[0].text
+            rest = re.sub(r"^(?:截至|截止|到)|^[的，,\s]+", "", text.replace(found[0].text, "", 1))
+            if rest.strip() and not _LABEL_HEADER.fullmatch(rest.strip()):
+                parts["words"] += rest.strip()
         elif _is_place(text):
             parts["place"] = text
         elif not _LABEL_HEADER.fullmatch(text):
