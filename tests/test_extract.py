@@ -840,3 +840,37 @@ def test_headline_restating_a_body_figure(title: str, body: str, expected: list[
         [Block(title, "title"), Block(title), Block(body)],
     ):
         assert observed(read(blocks, PUB, "cn-sn-xian")) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            ["会上介绍，2024年全省人工智能核心产业规模超过2200亿元。",
+             "模型方面，全省已有71款生成式人工智能服务通过国家备案。"],
+            [("ai_core_industry_scale", D("2.2e11"), date(2024, 12, 31)),
+             ("genai_services_filed", D(71), date(2026, 1, 20))],
+            id="a-news-lead-period-does-not-date-later-paragraphs",
+        ),
+        pytest.param(
+            ["会上介绍，2024年全省人工智能核心产业规模超过2200亿元。",
+             "分城市看，深圳人工智能企业超过800家。"],
+            [("ai_core_industry_scale", D("2.2e11"), date(2024, 12, 31)),
+             ("ai_enterprises", D(800), date(2024, 12, 31))],
+            id="a-breakdown-paragraph-keeps-the-period-it-breaks-down",
+        ),
+        pytest.param(
+            ["全省工业和信息化工作会议透露，2025年全省人工智能核心产业规模超过1200亿元。",
+             "全省已发布行业大模型148个。"],
+            [("ai_core_industry_scale", D("1.2e11"), date(2025, 12, 31)),
+             ("industry_models", D(148), date(2025, 12, 31))],
+            id="a-work-conference-reviews-its-year",
+        ),
+    ],
+)  # fmt: skip
+def test_paragraph_dates(paragraphs: list[str], expected: list[tuple[str, Decimal, date]]) -> None:
+    """Which period dates a paragraph that states none: a review's year, a broken-down
+    paragraph's, else the publication date."""
+    blocks = [Block("标题", "title"), *map(Block, paragraphs)]
+    found = sorted((c.metric, c.value, c.as_of) for c in read(blocks, date(2026, 1, 20), "cn-gd"))
+    assert found == expected

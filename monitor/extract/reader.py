@@ -75,7 +75,9 @@ _ROUNDING = Decimal("0.03")  # how far a rounded restatement may be from the exa
 # candidates, not what the noun names.
 _CANDIDATES = re.compile(r"(?:培育|候选|拟认定|公示)(?:名单|对象|企业)")
 _BOUND = Decimal("1.25")  # how far above a headline's 突破 (or below its 不足) the body may be
-_REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示")
+_REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示|工作会议")
+# A paragraph breaking the previous one's figures down (分城市看，…) keeps its period.
+_BREAKDOWN = re.compile(r"^(?:分|从)(?:城市|地市|地区|区域|省份|各市|各地|市州|行业|领域)(?:来)?看")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
 _LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
 _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
@@ -161,7 +163,7 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
     subjects = [(m.end(), n) for n, pattern in DOMAINS.items() for m in pattern.finditer(title)]
     context.title_domain = max(subjects)[1] if subjects else None
     for block in blocks:
-        if block.kind != "table":
+        if block.kind != "table" and not _BREAKDOWN.match(normalise(block.text)):
             context.paragraph_period, context.domain = None, None
             context.last_period = None
         if block.kind == "table":
@@ -197,7 +199,7 @@ def _document_period(blocks: list[Block], published: date | None) -> Mention | N
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
     # A report's release: its cut-off may come a paragraph or two after the announcement.
     reported = any(_REPORT.search(b.text) for b in titles + paragraphs[:1])
-    framing = titles + paragraphs[: 3 if reported else 1]
+    framing = titles + (paragraphs[:3] if reported else [])
     for block in framing:
         text = re.sub(r"[《》]", "", normalise(block.text))
         for mention in mentions(text):
