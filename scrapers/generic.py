@@ -41,6 +41,7 @@ _PUBLISHER_TEXT = re.compile(r"(?:主办单位|主办|版权所有|来源)[:：]
 _FOOTERISH = re.compile(r"foot|bottom|copyright|banquan", re.IGNORECASE)
 _TAG = re.compile(r"<(?:html|body|div|p|table|head|meta|span|br)\b", re.IGNORECASE)
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.){40,}"')
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
 _NATIONAL = re.compile(
     r"^(?:中华人民共和国|国务院|国家|中央|中国互联网络信息中心|工业和信息化部|中国政府网|新华社)"
 )
@@ -81,7 +82,8 @@ def publisher_jurisdiction(document: Document) -> str | None:
 def _embed_script_html(doc: BeautifulSoup, text: str) -> bool:
     """Article HTML kept JSON-escaped in a script (gkmlpt and kin) becomes part of the page."""
     embedded = False
-    for raw in _JSON_STRING.findall(text):
+    scripts = [s for s in _SCRIPT.findall(text) if "<p" in s or "u003cp" in s.lower()]
+    for raw in (found for script in scripts for found in _JSON_STRING.findall(script)):
         try:
             value = json.loads(raw)
         except ValueError:

@@ -152,8 +152,8 @@ _RULES: tuple[tuple[str, str, bool, Factory], ...] = (
     (_Y + r"\s*(?:下半年|全年)", "explicit", True, _explicit(_fixed(12))),
     (_Y + r"\s*" + _Q, "explicit", True, _explicit(_quarter)),
     (_Y + r"\s*" + _M + r"\s*月(?:份|底|末)?", "explicit", True, _explicit(_month_of)),
-    (_Y + r"\s*(?:初|年初|前后)(?!以来)|“?十[一二三四五六]五”?(?:初期|期初|开局)|起步之初",
-     "vague", False, _vague),
+    (_Y + r"\s*(?:初|年初|前后)(?!以来)", "vague", False, _vague),
+    (r"“?十[一二三四五六]五”?(?:初期|期初|开局)|起步之初", "vague", False, _vague),
     # 2024.12 in a chart or a table heading
     (r"(?P<y>(?:19|20)\d\d)\.(?P<m>1[0-2]|0?[1-9])(?![\d.])", "explicit", True,
      _explicit(_month_of)),
@@ -179,7 +179,26 @@ _RULES: tuple[tuple[str, str, bool, Factory], ...] = (
     (r"明年|下一年", "relative", True, _next_year(_fixed(12))),
     (r"(?:全年|年底|年末)", "relative", True, _year_end),
 )  # fmt: skip
-_COMPILED = tuple((re.compile(p), kind, carries, make) for p, kind, carries, make in _RULES)
+
+
+def _needs(pattern: str) -> str:
+    """A word every match of ``pattern`` contains, so a text without it is not searched."""
+    depth, alternatives = 0, False
+    for char in pattern.replace("\\(", "").replace("\\)", ""):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        alternatives = alternatives or (char == "|" and depth == 0)
+    if alternatives:
+        return ""
+    if pattern.startswith((_Y, "(?:今年|本年)", "(?:去年", "明年", "(?:全年|年底|年末)")):
+        return "年"
+    if pattern.startswith((_M, _RANGE + _M, "(?<=[至止])")):
+        return "月"
+    return "季度" if pattern.startswith(_Q) else ""
+
+
+_COMPILED = tuple(
+    (re.compile(p), _needs(p), kind, carries, make) for p, kind, carries, make in _RULES
+)
 
 # Text whose periods date nothing: comparisons, titles, starting points.
 _NOT_DATING = re.compile(
@@ -207,7 +226,9 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     masked = [(m.start(), m.end()) for m in _NOT_DATING.finditer(text)]
     taken: list[tuple[int, int]] = []
     found: list[Mention] = []
-    for pattern, kind, carries, make in _COMPILED:
+    for pattern, needs, kind, carries, make in _COMPILED:
+        if needs not in text:
+            continue
         for match in pattern.finditer(text):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):

@@ -20,6 +20,7 @@ from monitor.extract.numerals import chinese_integer
 __all__ = ["Quantity", "quantities"]
 
 _CN = "零〇一二两三四五六七八九十百千"
+_ANY_NUMERAL = re.compile(rf"[\d{_CN}]")
 _BEFORE = (
     r"(?P<before>至少|不低于|不少于|超过了|超过|超出|突破了|突破|多达|高达|逾|超|过"
     r"|接近|将近|近|大约|约为|约|不足|不到|低于|少于)?"
@@ -113,6 +114,8 @@ def _flops_unit(match: re.Match[str], unit: str) -> str | None:
 
 def quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in ``text`` that has a unit or a scale, or is an Arabic number."""
+    if _ANY_NUMERAL.search(text) is None:
+        return
     for match in _QUANTITY.finditer(text):
         written = match["unit"]
         if match["chinese"] and not (written or match["scale"]):

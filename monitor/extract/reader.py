@@ -163,16 +163,18 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
     subjects = [(m.end(), n) for n, pattern in DOMAINS.items() for m in pattern.finditer(title)]
     context.title_domain = max(subjects)[1] if subjects else None
     for block in blocks:
-        if block.kind != "table" and not _BREAKDOWN.match(normalise(block.text)):
-            context.paragraph_period, context.domain = None, None
-            context.last_period = None
         if block.kind == "table":
             for text, evidence in table_statements(block.rows, block.text):
                 found += [replace(c, evidence=evidence) for c in _paragraph(text, context)]
-        elif block.kind == "title" or normalise(block.text) == title:
-            titled += _paragraph(normalise(block.text), context)
+            continue
+        text = normalise(block.text)
+        if not _BREAKDOWN.match(text):
+            context.paragraph_period, context.domain = None, None
+            context.last_period = None
+        if block.kind == "title" or text == title:
+            titled += _paragraph(text, context)
         else:
-            found += _paragraph(normalise(block.text), context)
+            found += _paragraph(text, context)
     found += [c for c in titled if not any(_restates(c, body) for body in found)]
     return _unique(found)
 
@@ -656,15 +658,13 @@ def _literals(pattern: re.Pattern[str]) -> list[str]:
     return names
 
 
-# Every place name of the gazetteer, by its first character, longest first: a sentence is
-# scanned once, and at each position the longest name wins (北京经开区 over 北京, 吉林市 over 吉林).
-_GAZETTEER: dict[str, list[tuple[str, str]]] = {}
+# Every place name of the gazetteer in one alternation, longest first: a sentence is scanned
+# once, and at each position the longest name wins (北京经开区 over 北京, 吉林市 over 吉林).
+_SLUG_OF: dict[str, str] = {}
 for _pattern, _slug in (*PLACES, (_OWN, "own"), (_ANAPHORA, "anaphora"), (FOREIGN, "foreign")):
     for _name in _literals(_pattern):
-        _GAZETTEER.setdefault(_name[0], []).append((_name, _slug))
-for _names in _GAZETTEER.values():
-    _names.sort(key=lambda item: -len(item[0]))
-_FIRST_CHARS = re.compile(f"[{''.join(_GAZETTEER)}]")
+        _SLUG_OF.setdefault(_name, _slug)
+_GAZETTEER = re.compile("|".join(sorted(_SLUG_OF, key=lambda name: -len(name))))
 
 
 @lru_cache(maxsize=1024)
@@ -672,20 +672,9 @@ def _all_places(text: str) -> tuple[tuple[int, str, str], ...]:
     masked = [m.span() for m in _NOT_A_PLACE.finditer(text)]
     found: list[tuple[int, str, str]] = []
     zones: list[tuple[int, int]] = []
-    taken_until = 0
-    for start in _FIRST_CHARS.finditer(text):
-        position = start.start()
-        if position < taken_until:
-            continue
-        hit = next(
-            ((name, slug) for name, slug in _GAZETTEER[text[position]]
-             if text.startswith(name, position)),
-            None,
-        )  # fmt: skip
-        if hit is None:
-            continue
-        name, slug = hit
-        end = taken_until = position + len(name)
+    for match in _GAZETTEER.finditer(text):
+        position, end, name = match.start(), match.end(), match.group()
+        slug = _SLUG_OF[name]
         if slug == "cn-bj-etown":
             zones.append((position, end))
         if not any(a <= position < b for a, b in masked):

@@ -51,8 +51,12 @@ def _is_number(cell: str) -> bool:
     return bool(_NUMBER.match(cell)) and not re.match(r"^(?:19|20)\d\d年", cell)
 
 
+# Every name of the gazetteer (its patterns are alternations of plain names).
+_PLACE_NAMES = frozenset(name for pattern, _ in PLACES for name in pattern.pattern.split("|"))
+
+
 def _is_place(text: str) -> bool:
-    return any(pattern.fullmatch(text.rstrip("省市")) for pattern, _ in PLACES)
+    return text.rstrip("省市") in _PLACE_NAMES
 
 
 def _sentence(period: str, texts: Sequence[str], about: str, cell: str, unit: str) -> str:

@@ -99,7 +99,11 @@ def check_page(
         published=published,
     )
     document = generic.read(page) if decoded else None
-    found = generic.publisher_jurisdiction(document) if document is not None else None
+    found = (
+        generic.publisher_jurisdiction(document)
+        if document is not None and jurisdiction is None
+        else None
+    )
     shown = document.published if document is not None else None
     where = jurisdiction or found or (spec.jurisdiction if spec else "cn")
     page = replace(page, jurisdiction=where)
