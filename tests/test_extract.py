@@ -649,6 +649,27 @@ EXTRACT_CASES = [
         ],
         id="fenbie-pairs-places-listed-earlier-in-the-sentence",
     ),
+    pytest.param(
+        "截至2024年4月，全国至少发布了284个人工智能大模型，全省约有900家人工智能企业。",
+        PUB,
+        "cn-gd",
+        [
+            ("ai_enterprises", "cn-gd", D(900), date(2024, 4, 30), "approx"),
+            ("large_models_released", "cn", D(284), date(2024, 4, 30), "gt"),
+        ],
+        id="a-qualifier-before-the-verb-still-qualifies-the-number",
+    ),
+    pytest.param(
+        "截至8月底，全市人工智能企业已达1500余家，今年以来新增约200家；"
+        "全市已有9款大模型通过国家生成式人工智能服务备案。",
+        date(2024, 9, 12),
+        "cn-ah-hefei",
+        [
+            ("ai_enterprises", "cn-ah-hefei", D(1500), date(2024, 8, 31), "gt"),
+            ("genai_services_filed", "cn-ah-hefei", D(9), date(2024, 8, 31), "eq"),
+        ],
+        id="a-since-period-of-an-increment-does-not-date-the-next-clause",
+    ),
 ]
 
 
@@ -865,6 +886,21 @@ def test_headline_restating_a_body_figure(title: str, body: str, expected: list[
             [("ai_core_industry_scale", D("1.2e11"), date(2025, 12, 31)),
              ("industry_models", D(148), date(2025, 12, 31))],
             id="a-work-conference-reviews-its-year",
+        ),
+        pytest.param(
+            ["截至2026年1月15日，全省累计有104款生成式人工智能服务完成备案。"
+             "2025年，全省新增备案服务62款。分地市看，深圳累计备案59款。"],
+            [("genai_services_filed", D(59), date(2026, 1, 15)),
+             ("genai_services_filed", D(104), date(2026, 1, 15))],
+            id="a-year-of-increments-does-not-redate-the-stock-broken-down-next",
+        ),
+        pytest.param(
+            ["截至1月15日，全省已有132款生成式人工智能服务完成备案。2025年，全省新增备案27款。",
+             "二、区域分布",
+             "从区域看，深圳完成备案90款。"],
+            [("genai_services_filed", D(90), date(2026, 1, 15)),
+             ("genai_services_filed", D(132), date(2026, 1, 15))],
+            id="a-section-heading-does-not-cut-a-breakdown-from-its-period",
         ),
     ],
 )  # fmt: skip

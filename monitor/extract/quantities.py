@@ -36,6 +36,10 @@ _UNIT = (
     r"|个百分点|百分点|人次|元|人|户|家|款|个|项|座|所|部|套|台|种|%|成|倍)"
 )
 _AFTER = r"(?P<after>余|多|几)?"
+# A qualifier may stand before the verb that introduces the number: 至少发布了284个.
+_VERB_QUALIFIED = re.compile(
+    r"(至少|不少于|超过|接近|约)(?:有|拥有|发布|建成|培育|落地|上线|完成|聚集|集聚)了?$"
+)
 _AFTER2 = r"(?P<after2>余|多)?"
 _TAIL = r"(?P<tail>以上|左右|上下|之多|有余)?"
 _QUANTITY = re.compile(
@@ -112,6 +116,20 @@ def _flops_unit(match: re.Match[str], unit: str) -> str | None:
     return None
 
 
+def _qualifier(text: str, match: re.Match[str]) -> str:
+    """gt, approx, lt or eq, from the words around the number (or before its verb)."""
+    if match["tail"] in ("左右", "上下"):
+        return "approx"
+    qualifier = _QUALIFIERS.get(match["before"] or "", "eq")
+    if not match["before"]:
+        verb = _VERB_QUALIFIED.search(text, max(0, match.start() - 6), match.start())
+        qualifier = _QUALIFIERS[verb[1]] if verb else qualifier
+    if qualifier == "eq" and (match["after"] or match["after2"] or match["tail"] in
+                              ("以上", "之多", "有余")):  # fmt: skip
+        qualifier = "gt"
+    return qualifier
+
+
 def quantities(text: str) -> Iterator[Quantity]:
     """Every quantity in ``text`` that has a unit or a scale, or is an Arabic number."""
     if _ANY_NUMERAL.search(text) is None:
@@ -143,12 +161,7 @@ def quantities(text: str) -> Iterator[Quantity]:
                 unit = "times"
             else:
                 unit, factor = _UNITS[written.upper() if "FLOP" in written.upper() else written]
-        qualifier = _QUALIFIERS.get(match["before"] or "", "eq")
-        if qualifier == "eq" and (match["after"] or match["after2"] or match["tail"] in
-                                  ("以上", "之多", "有余")):  # fmt: skip
-            qualifier = "gt"
-        if match["tail"] in ("左右", "上下"):
-            qualifier = "approx"
+        qualifier = _qualifier(text, match)
         yield Quantity(
             start=match.start(),
             end=match.end(),

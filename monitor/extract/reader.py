@@ -78,6 +78,8 @@ _BOUND = Decimal("1.25")  # how far above a headline's 突破 (or below its 不�
 _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据显示|工作会议")
 # A paragraph breaking the previous one's figures down (分城市看，…) keeps its period.
 _BREAKDOWN = re.compile(r"^(?:分|从)(?:城市|地市|地区|区域|省份|各市|各地|市州|行业|领域)(?:来)?看")
+# A numbered section heading: no sentence, no figure.
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.．][^，。；,;\d]{1,16}")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
 _LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
 _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
@@ -168,6 +170,8 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
                 found += [replace(c, evidence=evidence) for c in _paragraph(text, context)]
             continue
         text = normalise(block.text)
+        if _HEADING.fullmatch(text):
+            continue  # 二、区域分布: a section heading, between a paragraph and its breakdown
         if not _BREAKDOWN.match(text):
             context.paragraph_period, context.domain = None, None
             context.last_period = None
@@ -300,7 +304,9 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
     # unless the paragraph has no period yet.
     opening = clauses[0].end if clauses else 0
     framing = [m for m in carrying if m.start < opening]
-    if framing:
+    # A sentence stating only changes (2025年，全省新增备案62款) dates its own flows, not the
+    # levels the paragraph goes on to break down.
+    if framing and not (context.paragraph_period and _changes_only(sentence, clauses)):
         context.paragraph_period = framing[-1]
     elif carrying and context.paragraph_period is None:
         context.paragraph_period = carrying[-1]
@@ -313,6 +319,16 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
     if domains:
         context.domain = max(domains)[1]
     return found
+
+
+def _changes_only(sentence: str, clauses: list[_Clause]) -> bool:
+    """Whether every quantity of the sentence is an increment or a rate of change."""
+    counted = [(c, q) for c in clauses for q in c.quantities if not q.bare]
+    return bool(counted) and all(
+        (found := _INCREMENT.search(sentence, c.start, q.start)) is not None
+        and not _LEVEL_AFTER.search(sentence, found.end(), q.start)
+        for c, q in counted
+    )
 
 
 @dataclass(frozen=True)
@@ -778,7 +794,8 @@ def _period(
     sentence_start: str = "",
 ) -> Mention | None:
     """The period of a figure: its clause's, else its sentence's, else its paragraph's."""
-    before = [m for m in periods if m.end <= quantity.start]
+    # 今年以来 scopes its own clause's flow (今年以来新增约200家), not a later clause's level.
+    before = [m for m in periods if m.end <= quantity.start and not m.text.endswith("以来")]
     in_clause = [m for m in periods if clause.start <= m.start < clause.end]
     if in_clause:
         earlier = [m for m in in_clause if m.end <= quantity.start]
