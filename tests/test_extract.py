@@ -681,6 +681,19 @@ def test_extract(text: str, published: date, jurisdiction: str, expected: list[O
 
 TRAPS = [
     pytest.param(
+        "会议期间，200余家人工智能企业和机构代表参会。", "cn-gd", id="firms-attending-an-event"
+    ),
+    pytest.param(
+        "此外，100余家人工智能企业共同发布了《行业自律倡议》。", "cn", id="firms-signing-a-pledge"
+    ),
+    pytest.param(
+        "其自研的工业大模型已在200余家人工智能企业部署。", "cn-js", id="firms-a-product-serves"
+    ),
+    pytest.param("济南“人工智能岛”集聚人工智能企业超过200家。", "cn-sd", id="a-named-parks-firms"),
+    pytest.param(
+        "全年新增完成备案的生成式人工智能服务达到238款。", "cn", id="what-is-new-reaching-a-number"
+    ),
+    pytest.param(
         "2025年，另有4家企业进入国家领航级智能工厂培育名单。", "cn-hb", id="cultivation-list"
     ),
     pytest.param(

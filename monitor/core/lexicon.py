@@ -100,6 +100,8 @@ ONE_ENTITY = re.compile(
     r"|某|运营商|自有|接入|调度|签约|[\u4e00-\u9fa5A-Za-z]{2,12}(?:公司|集团|大学|研究院|实验室"
     r"|中心|小镇|园区|产业园|集群|项目|基地|节点|平台)"
     r"(?:的|已|现|目前|总)?"
+    # a named place of one's own (“人工智能岛”集聚企业…): a park's firms, not the city's
+    r"|[”」](?:已|共|累计)?(?:集聚|聚集|入驻|汇聚|吸引)"
 )
 _GENAI_LEVEL = ("count",)
 
@@ -185,6 +187,7 @@ WORDINGS: tuple[Wording, ...] = (
         excludes=_FIRM_KINDS,
         classifiers=("家", "户"),
         large_excludes=((r"相关企业|相关组织|相关机构|市场主体", 50_000),),
+        entity_sensitive=True,
     ),
     _w(
         "compute_intelligent",

@@ -82,6 +82,8 @@ _BREAKDOWN = re.compile(r"^(?:分|从)(?:城市|地市|地区|区域|省份|各�
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.．][^，。；,;\d]{1,16}")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
 _LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
+# …but what is new (新增完成备案的服务达到238款) stays new until a total is named.
+_TOTAL_AFTER = re.compile(r"累计|总数|总量|共有|合计|总计")
 _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
 _OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|区内|全自治区")
 _ANAPHORA = re.compile(r"该省|该市|当地")
@@ -100,8 +102,10 @@ _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人�
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
 _ACTION = re.compile(
     r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持"
-    r"|推动|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$"
+    r"|推动|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给|在)[^，。；]{0,3}$"
 )
+# Firms counted as taking part in something (200余家企业代表参会, 共同发布《倡议》, 在…部署).
+_TAKING_PART = re.compile(r"参会|参加|出席|参展|代表(?!了|着)|共同发布|联合发布|共同签署|签署|部署")
 # What may follow a quantity named by the words before it: nothing, particles, or verbs;
 # a noun there (备案系统操作等6个专题) says the quantity counts something else.
 _AFTER_OK = re.compile(
@@ -324,11 +328,18 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
 def _changes_only(sentence: str, clauses: list[_Clause]) -> bool:
     """Whether every quantity of the sentence is an increment or a rate of change."""
     counted = [(c, q) for c in clauses for q in c.quantities if not q.bare]
-    return bool(counted) and all(
-        (found := _INCREMENT.search(sentence, c.start, q.start)) is not None
-        and not _LEVEL_AFTER.search(sentence, found.end(), q.start)
-        for c, q in counted
-    )
+    return bool(counted) and all(_is_change(sentence[c.start : q.start]) for c, q in counted)
+
+
+def _is_change(own: str) -> bool:
+    """Whether a quantity whose clause reads ``own`` before it is an increment or a rate
+    (新增…, 同比增长…), unless the clause returns to a level: 同比增长20%，规模达到…;
+    新增…，累计…."""
+    increment = _INCREMENT.search(own)
+    if increment is None:
+        return False
+    back = _TOTAL_AFTER if increment.group().startswith(("新", "净")) else _LEVEL_AFTER
+    return back.search(own, increment.end()) is None
 
 
 @dataclass(frozen=True)
@@ -443,8 +454,7 @@ def _figure(
     before = sentence[previous_end : quantity.start]
     after = _noun_after(sentence, clause, position, following)
     own = sentence[clause.start : quantity.start]
-    increment = _INCREMENT.search(before) or _INCREMENT.search(own)
-    if increment and not _LEVEL_AFTER.search(own, increment.end()):
+    if _is_change(own):
         return None
     if earlier and re.match(r"^的", before) and not paired:
         return None  # 营收超百亿元的企业16家: the earlier quantity restricts the noun
@@ -627,7 +637,9 @@ def _term(
         # verb after them (2.49亿人用过…), never a new subject (6.02亿人网民规模…).
         if found is not None and not (counted or _USED.match(found.group())):
             found = None
-        if found is not None and _CANDIDATES.match(after, found.end()):
+        if found is not None and (
+            _CANDIDATES.match(after, found.end()) or _TAKING_PART.search(after, found.end())
+        ):
             found = None
         if found is not None and not re.search(r"[，。；]", after[: found.start()]):
             near = before[-_EXCLUDE_REACH:] + after[: found.end()]
