@@ -670,6 +670,26 @@ EXTRACT_CASES = [
         ],
         id="a-since-period-of-an-increment-does-not-date-the-next-clause",
     ),
+    pytest.param(
+        "截至2025年12月,我國(guó)網(wǎng)民規(guī)模達(dá)11.25億人,互聯(lián)網(wǎng)普及率突破80%。",
+        date(2026, 2, 7),
+        "cn",
+        [
+            ("internet_penetration_rate", "cn", D(80), date(2025, 12, 31), "gt"),
+            ("internet_users", "cn", D("1.125e9"), date(2025, 12, 31), "eq"),
+        ],
+        id="a-reprint-with-pinyin-after-each-traditional-character",
+    ),
+    pytest.param(
+        "中国网民规模从1997年的62万人增长至2024年的11.08亿人。",
+        PUB,
+        "cn",
+        [
+            ("internet_users", "cn", D(620000), date(1997, 12, 31), "eq"),
+            ("internet_users", "cn", D("1.108e9"), date(2024, 12, 31), "eq"),
+        ],
+        id="grown-from-one-dated-level-to-another",
+    ),
 ]
 
 

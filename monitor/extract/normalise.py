@@ -5,6 +5,7 @@
 - Traditional characters become simplified (OpenCC ``t2s``): 網信辦 -> 网信办, 億 -> 亿.
 - Whitespace between Chinese characters, digits and units goes (PDF text: 截至 2024 年底,
   302 款, 约 2.5 亿), as do non-breaking and ideographic spaces; Latin words keep theirs.
+- Pinyin that some reprint sites put after a character (網(wǎng)民規(guī)模達(dá)) goes.
 - In running text (plain or PDF), a line break inside a sentence is removed.
 """
 
@@ -31,6 +32,8 @@ _TIGHT = rf"[{_CJK}\d%.,，。；：、（）《》“”]"
 _SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z])[ \t]+(?=[{_CJK}])")
 # 5 732.6: a thousands group set apart; two numbers side by side (a table row) stay apart.
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?:\.\d+)?(?!\d))|(?<=\d) ?\. ?(?=\d)")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[{_CJK}])\([a-zü]*[{_TONED}][a-zü]*\)")
 _SENTENCE_END = re.compile(r"[。！？；：:\]】)）”]$")
 
 
@@ -42,6 +45,8 @@ def _converter() -> opencc.OpenCC:
 def normalise(text: str) -> str:
     """Width-folded, simplified, with the spaces PDF extraction leaves inside figures removed."""
     text = text.translate(_WIDTH)
+    if "(" in text:
+        text = _PINYIN.sub("", text)
     if any("\u3400" <= ch <= "\u9fff" for ch in text):
         text = _converter().convert(text)
     text = _DIGIT_SPACE.sub(lambda m: "." if "." in m.group() else "", text)
