@@ -690,6 +690,26 @@ EXTRACT_CASES = [
         ],
         id="grown-from-one-dated-level-to-another",
     ),
+    pytest.param(
+        "2024年我市人工智能企业超2400家,核心产业营收超3000亿;全市共有2,400家企业。",
+        PUB,
+        "cn-bj",
+        [
+            ("ai_core_industry_scale", "cn-bj", D("3e11"), date(2024, 12, 31), "gt"),
+            ("ai_enterprises", "cn-bj", D(2400), date(2024, 12, 31), "gt"),
+        ],
+        id="ascii-punctuation-in-chinese-text",
+    ),
+    pytest.param(
+        "青岛已有12款大模型通过备案，数量居山东省第二。今年以来，当地已发放算力券2,350万元。",
+        PUB,
+        "cn-sd",
+        [
+            ("compute_vouchers_annual", "cn-sd-qingdao", D("2.35e7"), PUB, "eq"),
+            ("genai_services_filed", "cn-sd-qingdao", D(12), PUB, "eq"),
+        ],
+        id="a-place-ranked-in-is-not-the-place-referred-back-to",
+    ),
 ]
 
 
@@ -700,6 +720,9 @@ def test_extract(text: str, published: date, jurisdiction: str, expected: list[O
 
 
 TRAPS = [
+    pytest.param(
+        "青岛工商登记中经营范围涉及人工智能的企业已逾4,000家。", "cn-sd", id="registry-count"
+    ),
     pytest.param(
         "会议期间，200余家人工智能企业和机构代表参会。", "cn-gd", id="firms-attending-an-event"
     ),

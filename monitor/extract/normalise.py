@@ -5,6 +5,8 @@
 - Traditional characters become simplified (OpenCC ``t2s``): 網信辦 -> 网信办, 億 -> 亿.
 - Whitespace between Chinese characters, digits and units goes (PDF text: 截至 2024 年底,
   302 款, 约 2.5 亿), as do non-breaking and ideographic spaces; Latin words keep theirs.
+- ASCII punctuation in Chinese text becomes Chinese (达11.25亿人,互联网 -> 达11.25亿人，互联网);
+  between digits it stays (2,400).
 - Pinyin that some reprint sites put after a character (網(wǎng)民規(guī)模達(dá)) goes.
 - In running text (plain or PDF), a line break inside a sentence is removed.
 """
@@ -32,6 +34,8 @@ _TIGHT = rf"[{_CJK}\d%.,，。；：、（）《》“”]"
 _SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z])[ \t]+(?=[{_CJK}])")
 # 5 732.6: a thousands group set apart; two numbers side by side (a table row) stay apart.
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?:\.\d+)?(?!\d))|(?<=\d) ?\. ?(?=\d)")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_ASCII_MARK = re.compile(rf"(?<=[{_CJK}%)）”])[,;:!?]|[,;:!?](?=[{_CJK}“（])")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\([a-zü]*[{_TONED}][a-zü]*\)")
 _SENTENCE_END = re.compile(r"[。！？；：:\]】)）”]$")
@@ -49,6 +53,7 @@ def normalise(text: str) -> str:
         text = _PINYIN.sub("", text)
     if any("\u3400" <= ch <= "\u9fff" for ch in text):
         text = _converter().convert(text)
+        text = _ASCII_MARK.sub(lambda m: _FULL[m.group()], text)
     text = _DIGIT_SPACE.sub(lambda m: "." if "." in m.group() else "", text)
     return _SPACE.sub("", text)
 
