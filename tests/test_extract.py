@@ -710,6 +710,71 @@ EXTRACT_CASES = [
         ],
         id="a-place-ranked-in-is-not-the-place-referred-back-to",
     ),
+    pytest.param(
+        "庆阳数据中心集群建设提速。如今，建成投运的标准机架2万个，算力规模1.9万P。",
+        PUB,
+        "cn",
+        [("compute_total", "cn-gs-qingyang", D("1.9e19"), PUB, "eq")],
+        id="a-sentence-naming-no-place-is-about-its-paragraphs",
+    ),
+    pytest.param(
+        "新华社北京7月11日电 截至7月1日，累计有611款生成式人工智能服务完成备案。",
+        PUB,
+        "cn",
+        [("genai_services_filed", "cn", D(611), date(2025, 7, 1), "eq")],
+        id="a-dateline-is-where-the-story-was-filed",
+    ),
+    pytest.param(
+        "截至2025年6月，中国累计已经有130个大模型问世，国外大模型发布数量累计达138个。",
+        PUB,
+        "cn",
+        [("large_models_released", "cn", D(130), date(2025, 6, 30), "eq")],
+        id="models-that-came-out-here-and-abroad",
+    ),
+    pytest.param(
+        "目前，中国人工智能企业数量已突破4500家大关；香港人工智能企业逾620间。",
+        PUB,
+        "cn",
+        [
+            ("ai_enterprises", "cn", D(4500), PUB, "gt"),
+            ("ai_enterprises", "cn-hk", D(620), PUB, "gt"),
+        ],
+        id="a-milestone-passed-and-hong-kong-classifier",
+    ),
+    pytest.param(
+        "2024年，大陆人工智能核心产业规模约0.9兆元；截至去年底，我国算力总规模达到"
+        "180EFLOPS（每秒18000京次浮点运算）。",
+        PUB,
+        "cn-tw",
+        [
+            ("ai_core_industry_scale", "cn", D("9e11"), date(2024, 12, 31), "approx"),
+            ("compute_total", "cn", D("1.8e20"), date(2024, 12, 31), "eq"),
+        ],
+        id="taiwan-scale-words-zhao-and-jing",
+    ),
+    pytest.param(
+        "2024年浙江全省人工智能产业年产值突破5700亿元；2021年，浙江人工智能企业实现总营业收入"
+        "3887.42亿元，其中规模以上人工智能企业实现营业收入2100亿元。",
+        PUB,
+        "cn-zj",
+        [
+            ("ai_industry_scale", "cn-zj", D("3.88742e11"), date(2021, 12, 31), "eq"),
+            ("ai_industry_scale", "cn-zj", D("5.7e11"), date(2024, 12, 31), "gt"),
+        ],
+        id="annual-output-and-the-revenue-of-all-ai-firms",
+    ),
+    pytest.param(
+        "上半年，北京人工智能核心产业规模达2152.2亿元，同比增长25.3%；初步估算，"
+        "全年产业规模有望突破4500亿元，带动相关产业规模超过1万亿元。",
+        date(2025, 11, 30),
+        "cn-bj",
+        [
+            ("ai_core_industry_scale", "cn-bj", D("2.1522e11"), date(2025, 6, 30), "eq"),
+            ("ai_core_industry_scale", "cn-bj", D("4.5e11"), date(2025, 12, 31), "estimate"),
+            ("ai_industry_scale", "cn-bj", D("1e12"), date(2025, 12, 31), "gt"),
+        ],
+        id="a-bare-industry-after-the-core-industry-goes-on-about-it",
+    ),
 ]
 
 
@@ -722,6 +787,19 @@ def test_extract(text: str, published: date, jurisdiction: str, expected: list[O
 TRAPS = [
     pytest.param(
         "青岛工商登记中经营范围涉及人工智能的企业已逾4,000家。", "cn-sd", id="registry-count"
+    ),
+    pytest.param(
+        "截至12月，我国有3.31亿人表示听说过生成式人工智能产品，占总人口的23.5%。",
+        "cn",
+        id="having-heard-of-genai-is-not-using-it",
+    ),
+    pytest.param(
+        "目前，上海还有两批次共17款大模型正在备案流程中。", "cn-sh", id="models-still-being-filed"
+    ),
+    pytest.param(
+        "截至目前，上海市已有6款新的生成式人工智能服务完成了登记流程。",
+        "cn-sh",
+        id="new-services-are-an-increment",
     ),
     pytest.param(
         "会议期间，200余家人工智能企业和机构代表参会。", "cn-gd", id="firms-attending-an-event"

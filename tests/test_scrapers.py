@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from openpyxl import Workbook
 
 from monitor.core.contract import Page, SourceSpec
-from monitor.extract.reader import read
+from monitor.extract.reader import Block, read
 from scrapers import registry
 from scrapers.cac_filings import read_filings
 from scrapers.documents import text_blocks
@@ -309,3 +309,12 @@ def test_table_caption(markup: str, caption: str) -> None:
     sentence of the article (which would date and place every cell)."""
     (table,) = [b for b in blocks_of(BeautifulSoup(markup, "html.parser")) if b.kind == "table"]
     assert table.text == caption
+
+
+def test_a_total_row_is_not_the_last_rows_place() -> None:
+    """A table's 合计 row names no place: it is the publisher's total, never the place of the
+    row above it."""
+    rows = (("地区", "已备案数量（款）"), ("北京", "105"), ("天津", "6"), ("合计", "346"))
+    block = Block("生成式人工智能服务已备案数量分地区情况（截至2025年3月31日）", "table", rows)
+    found = {(c.jurisdiction, c.value) for c in read([block], date(2025, 4, 10), "cn")}
+    assert found == {("cn-bj", Decimal(105)), ("cn-tj", Decimal(6)), ("cn", Decimal(346))}

@@ -122,7 +122,7 @@ WORDINGS: tuple[Wording, ...] = (
         _GENAI_LEVEL,
         domain="genai",
         excludes=r"登记|应用或功能|备案号|备案编号|备案系统|备案工作|备案流程|备案材料|注销|撤销|下架"
-        r"|整改|处置|清理|约谈|责令|未备案",
+        r"|整改|处置|清理|约谈|责令|未备案|正在|申请备案|提交备案",
         classifiers=("款", "个", "家", "项"),
     ),
     _w(
@@ -173,12 +173,14 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     _w(
         "ai_industry_scale",
-        r"(?<!核心)(?:相关)?产业(?:实现)?(?:总)?(?:规模|营收|营业收入|总收入|收入|产值)"
+        r"(?<!核心)(?:相关)?产业(?:实现)?(?:总)?(?:规模|营收|营业收入|总收入|收入|年?产值)"
+        r"|人工智能企业(?:实现)?(?:总)?(?:营业收入|营收)"
         r"|(?<!核心)产业[^，。；]{0,10}[，,](?:20\d\d年)?(?:总)?规模",
         ("CNY",),
         domain="ai",
         unitless=True,
         position="before",
+        excludes=r"规模以上|规上|上市(?:公司|企业)|重点企业|龙头|骨干",
     ),
     _w(
         "ai_enterprises",
@@ -186,7 +188,7 @@ WORDINGS: tuple[Wording, ...] = (
         ("count",),
         domain="ai",
         excludes=_FIRM_KINDS,
-        classifiers=("家", "户"),
+        classifiers=("家", "户", "间"),
         large_excludes=((r"相关企业|相关组织|相关机构|市场主体", 50_000),),
         entity_sensitive=True,
     ),
@@ -208,7 +210,7 @@ WORDINGS: tuple[Wording, ...] = (
         "large_models_released",
         r"大模型",
         ("count",),
-        requires=r"发布",
+        requires=r"发布|问世",
         excludes=r"备案|登记|行业(?:应用)?大模型|基础大模型",
         classifiers=("个", "款"),
     ),

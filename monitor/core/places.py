@@ -106,7 +106,7 @@ DISTRICTS = re.compile(
 
 # Outside China: a figure about them is not about any followed jurisdiction.
 FOREIGN = re.compile(
-    r"全球|世界|国际上|海外|境外|美国|欧盟|欧洲|日本|韩国|英国|德国|法国|印度|新加坡|俄罗斯|加拿大"
+    r"全球|世界|国际上|海外|境外|国外|美国|欧盟|欧洲|日本|韩国|英国|德国|法国|印度|新加坡|俄罗斯|加拿大"
     r"|澳大利亚|以色列|中东|东南亚|东盟|非洲|拉美"
 )
 # Provinces whose 全区 is the whole province; municipalities whose 全市 is.

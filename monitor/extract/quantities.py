@@ -29,11 +29,15 @@ _NUMBER = (
     r"(?<![几数])(?P<arabic>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?<![几数上成])(?P<chinese>[{_CN}]+(?:[万亿][{_CN}]*)*)"
 )
-_SCALE = r"(?P<scale>万亿亿|百亿亿|千万亿|亿亿|万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千)?"
+# 兆元 (Taiwan: 10^12 yuan) and 京次 (10^16 operations) only before their unit.
+_SCALE = (
+    r"(?P<scale>万亿亿|百亿亿|千万亿|亿亿|万亿|千亿|百亿|十亿|千万|百万|十万|万|亿|千"
+    r"|兆(?=元)|京(?=次))?"
+)
 _UNIT = (
     r"(?P<unit>EFLOPS|EFlops|Eflops|EFLOP|E(?![A-Za-z])|PFLOPS|PFlops|Pflops|P(?![A-Za-z])"
     r"|TFLOPS|次浮点运算每秒|次浮点运算/秒|次/秒|次浮点运算|次每秒|次"
-    r"|个百分点|百分点|人次|元|人|户|家|款|个|项|座|所|部|套|台|种|%|成|倍)"
+    r"|个百分点|百分点|人次|元|人|户|家|间|款|个|项|座|所|部|套|台|种|%|成|倍)"
 )
 _AFTER = r"(?P<after>余|多|几)?"
 # A qualifier may stand before the verb that introduces the number: 至少发布了284个.
@@ -47,7 +51,7 @@ _QUANTITY = re.compile(
     + _UNIT + r"?)" + _TAIL
 )  # fmt: skip
 
-_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8, "兆": 10**12, "京": 10**16}
 # written unit -> (canonical unit, factor)
 _UNITS: dict[str, tuple[str, Decimal]] = {
     "元": ("CNY", Decimal(1)),
@@ -66,7 +70,7 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "倍": ("times", Decimal(1)),
     **{
         u: ("count", Decimal(1))
-        for u in ("家", "款", "个", "项", "座", "所", "部", "套", "台", "种")
+        for u in ("家", "间", "款", "个", "项", "座", "所", "部", "套", "台", "种")
     },
 }
 _QUALIFIERS = {

@@ -80,6 +80,12 @@ _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据
 _BREAKDOWN = re.compile(r"^(?:分|从)(?:城市|地市|地区|区域|省份|各市|各地|市州|行业|领域)(?:来)?看")
 # A numbered section heading: no sentence, no figure.
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.．][^，。；,;\d]{1,16}")
+# A count of new things (6款新的服务完成登记): an increment.
+_NEW = re.compile(r"新(?:的|增|上线|发布|完成|备案|登记)")
+# Having heard of something is not using it.
+_HEARD = re.compile(r"听说过?|知道|了解过")
+# What makes an 产业 broader than the core industry named before it.
+_BROADER = re.compile(r"相关|带动|全产业|泛|人工智能产业|AI产业|智能产业|产业链|企业")
 # After an increment, these words return to a level: 同比增长20%，规模达到… / 新增…，累计…
 _LEVEL_AFTER = re.compile(r"达到|达|累计|总数|总量|共有|合计|总计|规模为|增至|增长至|增长到")
 # …but what is new (新增完成备案的服务达到238款) stays new until a total is named.
@@ -88,6 +94,9 @@ _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算"
 _OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|区内|全自治区")
 _ANAPHORA = re.compile(r"该省|该市|当地")
 _NOT_A_PLACE = re.compile(
+    # a dateline or a byline says where the story was filed: 新华社北京11月11日电, 青岛报道
+    r"[^，。；\s]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|记者[^，。；]{0,12}?报道|^[^，。；]{0,16}?电[）)]?\s"
+    r"|"
     r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国"
     r"|作为全[省市国][^，。；]{0,16}的"
     r"|(?:占|居|位居|位列|领跑|排名|排在|跻身|保持|领先|超过|引领)(?:全国|全省|全市|全球|世界)"
@@ -111,7 +120,7 @@ _TAKING_PART = re.compile(r"参会|参加|出席|参展|代表(?!了|着)|共同
 # a noun there (备案系统操作等6个专题) says the quantity counts something else.
 _AFTER_OK = re.compile(
     r"(?:以上|左右|之多|有余|的|和|、|及|与|完成|通过|在|已|获|上线|正式|实现|其中"
-    r"|占|位居|居|位列|同比|较|比|增|达|共|累计|分别|均|，|。|；|：|\)|）|\s|$)"
+    r"|占|位居|居|位列|同比|较|比|增|达|共|累计|分别|均|大关|关口|，|。|；|：|\)|）|\s|$)"
 )
 _USED = re.compile(r"(?:实际)?(?:使用|用)过")
 _AGGREGATE = re.compile(r"全市|全省|全国|全区|我国|各地|所有|合计|总计|累计|全部")
@@ -139,6 +148,7 @@ class _Context:
     document_period: Mention | None = None  # the period a report or bulletin covers
     last_period: Mention | None = None  # the last period of the paragraph, for 同期
     last_place: str | None = None  # for 该省 / 该市
+    paragraph_place: str | None = None  # the last place the paragraph named
     domain: str | None = None  # the last subject of the paragraph (or the title's)
     title_domain: str | None = None
 
@@ -172,6 +182,7 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
     for block in blocks:
         if block.kind == "table":
             for text, evidence in table_statements(block.rows, block.text):
+                context.paragraph_place = None  # a row naming no place (合计) is not the last row's
                 found += [replace(c, evidence=evidence) for c in _paragraph(text, context)]
             continue
         text = normalise(block.text)
@@ -179,6 +190,7 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
             continue  # 二、区域分布: a section heading, between a paragraph and its breakdown
         if not _BREAKDOWN.match(text):
             context.paragraph_period, context.domain = None, None
+            context.paragraph_place = None
             context.last_period = None
         if block.kind == "title" or text == title:
             titled += _paragraph(text, context)
@@ -317,7 +329,7 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
         context.paragraph_period = carrying[-1]
     named = [slug for _, slug, _ in _places(sentence, len(sentence)) if slug.startswith("cn")]
     if named:
-        context.last_place = named[-1]
+        context.last_place = context.paragraph_place = named[-1]
     domains = [
         (m.end(), name) for name, pattern in DOMAINS.items() for m in pattern.finditer(sentence)
     ]
@@ -455,7 +467,7 @@ def _figure(
     before = sentence[previous_end : quantity.start]
     after = _noun_after(sentence, clause, position, following)
     own = sentence[clause.start : quantity.start]
-    if _is_change(own):
+    if _is_change(own) or _NEW.match(after):
         return None
     if earlier and re.match(r"^的", before) and not paired:
         return None  # 营收超百亿元的企业16家: the earlier quantity restricts the noun
@@ -464,6 +476,11 @@ def _figure(
     )[0]
     if wording is None:
         return None
+    opening = clauses[index - 1].start if index else clause.start
+    if wording.domain == "genai" and _HEARD.search(sentence, opening, quantity.start):
+        return None  # 听说过生成式人工智能的人: awareness, not use
+    if wording.metric == "ai_industry_scale":
+        wording = _core_continued(sentence, quantity.start) or wording
     place = paired.place if paired else None
     where = _jurisdiction(sentence, quantity.start, context) if place is None else place
     if where is None or where == "district":
@@ -494,6 +511,15 @@ def _figure(
         published_at=context.published,
         hold=None if as_of else _no_date(mention, context.published),
     )
+
+
+def _core_continued(sentence: str, position: int) -> Wording | None:
+    """核心产业规模达…，全年产业规模有望…: a bare 产业规模 after the core industry's in the
+    same sentence goes on about the core industry."""
+    core = sentence.rfind("核心产业", 0, position)
+    if core < 0 or _BROADER.search(sentence, core + 4, position):
+        return None
+    return next(w for w in WORDINGS if w.metric == "ai_core_industry_scale")
 
 
 def _no_date(mention: Mention | None, published: date | None) -> str:
@@ -765,8 +791,19 @@ def _counted_list(sentence: str, named: list[tuple[int, str, str]], limit: int) 
 
 
 def _unnamed(context: _Context) -> str:
-    """The place of a figure whose sentence part names none: the publisher's, or for a
-    publisher outside the mainland the mainland place it was last writing about."""
+    """The place of a figure whose sentence part names none: the place its paragraph is
+    about when that lies within the publisher's (庆阳…。如今，算力规模1.9万P), else the
+    publisher's, or for a publisher outside the mainland the mainland place it was last
+    writing about."""
+    here, publisher = context.paragraph_place, context.jurisdiction
+    if here and (publisher in ("cn", *OUTSIDE_MAINLAND) or here.startswith(publisher + "-")):
+        return here
+    return _publishers(context)
+
+
+def _publishers(context: _Context) -> str:
+    """The publisher's jurisdiction, or for one outside the mainland the mainland place it
+    was last writing about."""
     if context.jurisdiction not in OUTSIDE_MAINLAND:
         return context.jurisdiction
     last = context.last_place
@@ -777,7 +814,7 @@ def _own(words: str, earlier: list[str], context: _Context) -> str | None:
     """全省 / 全市 / 全区: the publisher's jurisdiction when it is of that level, else the place
     of that level named last before it (in the sentence, else the paragraph): 江苏省…全省 on a
     national page, 广西…全区, 云南全省 on a city's page. 全区 is otherwise a district."""
-    default = _unnamed(context)
+    default = _publishers(context)
     level = next((c for c in words if c in "省市区"), "")
     recent = [context.last_place or "", *earlier]  # nearest last
     cities = [s for s in recent if s.count("-") == 2 or s in MUNICIPALITIES]
