@@ -775,6 +775,45 @@ EXTRACT_CASES = [
         ],
         id="a-bare-industry-after-the-core-industry-goes-on-about-it",
     ),
+    pytest.param(
+        "2024年北京人工智能核心产业规模近3500亿元，2025年就达到近4500亿元。\n"
+        "北京拥有人工智能企业最多，数量接近1200家。",
+        date(2026, 1, 5),
+        "cn-bj",
+        [
+            ("ai_core_industry_scale", "cn-bj", D("3.5e11"), date(2024, 12, 31), "approx"),
+            ("ai_core_industry_scale", "cn-bj", D("4.5e11"), date(2025, 12, 31), "approx"),
+            ("ai_enterprises", "cn-bj", D(1200), date(2026, 1, 5), "approx"),
+        ],
+        id="a-clause-of-adverbs-or-a-bare-count-continues-its-subject",
+    ),
+    pytest.param(
+        "12月17日，记者从交流会上获悉，武汉市人工智能产业规模今年有望突破1000亿元。",
+        date(2025, 12, 18),
+        "cn",
+        [("ai_industry_scale", "cn-hb-wuhan", D("1e11"), date(2025, 12, 31), "estimate")],
+        id="this-years-estimate-is-of-the-year-end",
+    ),
+    pytest.param(
+        "目前，庆阳已建成投运1.5万个标准机架，算力规模已经从去年底的5000P增加到1.2万P。",
+        date(2024, 6, 20),
+        "cn-gs-qingyang",
+        [
+            ("compute_total", "cn-gs-qingyang", D("5e18"), date(2023, 12, 31), "eq"),
+            ("compute_total", "cn-gs-qingyang", D("1.2e19"), date(2024, 6, 20), "eq"),
+        ],
+        id="grown-from-last-years-level-to-todays",
+    ),
+    pytest.param(
+        "全市推动132款大模型通过备案，73款AI产品完成登记。",
+        PUB,
+        "cn-bj",
+        [
+            ("genai_services_filed", "cn-bj", D(132), PUB, "eq"),
+            ("genai_services_registered", "cn-bj", D(73), PUB, "eq"),
+        ],
+        id="models-a-city-helped-through-filing-are-filed",
+    ),
 ]
 
 
@@ -795,6 +834,24 @@ TRAPS = [
     ),
     pytest.param(
         "目前，上海还有两批次共17款大模型正在备案流程中。", "cn-sh", id="models-still-being-filed"
+    ),
+    pytest.param(
+        "中国已有24家人工智能企业获批建设国家新一代人工智能开放创新平台。",
+        "cn",
+        id="firms-approved-for-a-programme",
+    ),
+    pytest.param(
+        "武汉目前有9家人工智能企业荣登TOP50榜单。", "cn-hb-wuhan", id="firms-on-a-ranking"
+    ),
+    pytest.param(
+        "2022年，全市人工智能核心企业87家外，泛人工智能企业近1000家。",
+        "cn-js-wuxi",
+        id="a-broader-population-of-firms",
+    ),
+    pytest.param(
+        "1P相当于每秒运算一千万亿次，100P的算力就相当于50万台计算机的算力水平。",
+        "cn-gs",
+        id="a-unit-explained",
     ),
     pytest.param(
         "截至目前，上海市已有6款新的生成式人工智能服务完成了登记流程。",

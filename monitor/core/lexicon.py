@@ -93,6 +93,7 @@ _FIRM_KINDS = (
     r"|链上|入驻|注册|新增|新引进|新落地|外资|中小|初创|创新型|标杆|大模型企业|大模型相关"
     r"|惠及|覆盖|服务|支持|带动|参展|参会|签约|其中|机构|代表|出席|参加|与会"
     r"|经营范围|工商登记"  # a business-registry count, not the AI firms
+    r"|泛人工智能|泛AI"  # a broader population
 )
 # One entity's figure (a company's, a centre's); the reader lets an aggregate (全市…智算中心的
 # 智能算力) through.

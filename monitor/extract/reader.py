@@ -80,6 +80,10 @@ _REPORT = re.compile(r"报告|公报|白皮书|蓝皮书|统计|发布会|数据
 _BREAKDOWN = re.compile(r"^(?:分|从)(?:城市|地市|地区|区域|省份|各市|各地|市州|行业|领域)(?:来)?看")
 # A numbered section heading: no sentence, no figure.
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.．][^，。；,;\d]{1,16}")
+# 从去年底的5000P增加到1.2万P
+_GROWN_TO = re.compile(r"(?:增加|增长|提升|提高|扩大|上升|跃升|攀升|发展|升|增)(?:到|至)")
+# 1P相当于每秒一千万亿次, 100P的算力就相当于50万台计算机: a unit explained, not a level.
+_EXPLAINS = re.compile(r"(?:的算力)?就?相当于")
 # A count of new things (6款新的服务完成登记): an increment.
 _NEW = re.compile(r"新(?:的|增|上线|发布|完成|备案|登记)")
 # Having heard of something is not using it.
@@ -112,10 +116,12 @@ _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人�
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
 _ACTION = re.compile(
     r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持"
-    r"|推动|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给|在)[^，。；]{0,3}$"
+    r"|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给|在)[^，。；]{0,3}$"
 )
 # Firms counted as taking part in something (200余家企业代表参会, 共同发布《倡议》, 在…部署).
 _TAKING_PART = re.compile(r"参会|参加|出席|参展|代表(?!了|着)|共同发布|联合发布|共同签署|签署|部署")
+# …and firms counted on a list or an award (24家企业获批建设…平台, 9家企业荣登…榜单).
+_FIRMS_LISTED = re.compile(r"获批|荣登|入选|上榜")
 # What may follow a quantity named by the words before it: nothing, particles, or verbs;
 # a noun there (备案系统操作等6个专题) says the quantity counts something else.
 _AFTER_OK = re.compile(
@@ -135,8 +141,8 @@ _CONNECTOR = re.compile(
     r"(?:如今|目前|现在|当前|今天|(?:19|20)\d\d年(?:底|末)?)?的?"
 )
 _SUBJECTLESS = re.compile(
-    r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|达|达到"
-    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模)*"
+    r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|就|便|又|达|达到"
+    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模|数量|总数)*"
 )
 
 
@@ -467,7 +473,7 @@ def _figure(
     before = sentence[previous_end : quantity.start]
     after = _noun_after(sentence, clause, position, following)
     own = sentence[clause.start : quantity.start]
-    if _is_change(own) or _NEW.match(after):
+    if _is_change(own) or _NEW.match(after) or _EXPLAINS.match(sentence, quantity.end):
         return None
     if earlier and re.match(r"^的", before) and not paired:
         return None  # 营收超百亿元的企业16家: the earlier quantity restricts the noun
@@ -485,12 +491,14 @@ def _figure(
     where = _jurisdiction(sentence, quantity.start, context) if place is None else place
     if where is None or where == "district":
         return None
-    mention = _period(quantity, clause, periods, context, sentence[:4])
+    mention = _period(quantity, clause, periods, context, sentence)
     value, unit = quantity.value, quantity.unit or wording.units[0]
     qualifier = quantity.qualifier
     if _ESTIMATE.search(sentence[clause.start : quantity.start]):
         qualifier = "estimate"
     as_of = mention.resolve(context.published) if mention else context.published
+    if qualifier == "estimate" and mention and mention.text in ("今年", "本年") and as_of:
+        as_of = date(as_of.year, 12, 31)  # 今年有望突破1000亿元: an estimate of the year's total
     if as_of is not None and context.published is not None and as_of > context.published:
         same_year = as_of.year == context.published.year
         if not (qualifier == "estimate" and same_year) and (as_of - context.published).days > 31:
@@ -665,7 +673,9 @@ def _term(
         if found is not None and not (counted or _USED.match(found.group())):
             found = None
         if found is not None and (
-            _CANDIDATES.match(after, found.end()) or _TAKING_PART.search(after, found.end())
+            _CANDIDATES.match(after, found.end())
+            or _TAKING_PART.search(after, found.end())
+            or ("企业" in found.group() and _FIRMS_LISTED.search(after, found.end()))
         ):
             found = None
         if found is not None and not re.search(r"[，。；]", after[: found.start()]):
@@ -841,9 +851,20 @@ def _period(
     clause: _Clause,
     periods: Sequence[Mention],
     context: _Context,
-    sentence_start: str = "",
+    sentence: str = "",
 ) -> Mention | None:
     """The period of a figure: its clause's, else its sentence's, else its paragraph's."""
+
+    def starting_point(m: Mention) -> bool:
+        """从去年底的5000P增加到1.2万P: 去年底 dates the level grown from, not the new one."""
+        return any(
+            m.end <= q.start <= m.end + 3
+            and q.end <= quantity.start
+            and _GROWN_TO.search(sentence, q.end, quantity.start) is not None
+            for q in clause.quantities
+        )
+
+    periods = [m for m in periods if not starting_point(m)]
     # 今年以来 scopes its own clause's flow (今年以来新增约200家), not a later clause's level.
     before = [m for m in periods if m.end <= quantity.start and not m.text.endswith("以来")]
     in_clause = [m for m in periods if clause.start <= m.start < clause.end]
@@ -852,6 +873,6 @@ def _period(
         return earlier[-1] if earlier else in_clause[0]
     if before:
         return before[-1]
-    if _SAME_PERIOD.match(clause.text) or _SAME_PERIOD.match(sentence_start):
+    if _SAME_PERIOD.match(clause.text) or _SAME_PERIOD.match(sentence[:4]):
         return context.last_period
     return context.paragraph_period or context.document_period
