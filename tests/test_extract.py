@@ -1101,3 +1101,29 @@ def test_paragraph_dates(paragraphs: list[str], expected: list[tuple[str, Decima
     blocks = [Block("标题", "title"), *map(Block, paragraphs)]
     found = sorted((c.metric, c.value, c.as_of) for c in read(blocks, date(2026, 1, 20), "cn-gd"))
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("blocks", "publisher", "expected"),
+    [
+        pytest.param(
+            [Block("一、2200余家人工智能企业逐步形成梯队", "title"),
+             Block("深圳现有人工智能企业2200余家，产业生态健全。")],
+            "cn-hk",
+            [("ai_enterprises", "cn-gd-shenzhen", D(2200), PUB, "gt")],
+            id="a-title-naming-no-place-restates-a-citys-figure",
+        ),
+        pytest.param(
+            [Block("报告发布", "title"),
+             Block("我国生成式AI用户规模已突破5亿人关口。截至今年6月，全国生成式人工智能用户达5.15亿。")],
+            "cn",
+            [("genai_users", "cn", D("5.15e8"), date(2025, 6, 30), "eq")],
+            id="a-round-bound-then-the-dated-figure-it-rounds",
+        ),
+    ],
+)  # fmt: skip
+def test_a_figure_said_twice_is_one(
+    blocks: list[Block], publisher: str, expected: list[Obs]
+) -> None:
+    """A figure restated in rounded or bounded form, undated or unplaced, is read once."""
+    assert observed(read(blocks, PUB, publisher)) == expected

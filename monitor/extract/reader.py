@@ -201,15 +201,36 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
         if block.kind == "title" or text == title:
             titled += _paragraph(text, context)
         else:
-            found += _paragraph(text, context)
-    found += [c for c in titled if not any(_restates(c, body) for body in found)]
+            found += _rounded_dropped(_paragraph(text, context), published)
+    found += [c for c in titled if not any(_restates(c, body, jurisdiction) for body in found)]
     return _unique(found)
 
 
-def _restates(title: Candidate, body: Candidate) -> bool:
+def _rounded_dropped(found: list[Candidate], published: date | None) -> list[Candidate]:
+    """A paragraph's undated round bound that a dated exact figure of it meets is that figure
+    said twice: 用户规模已突破5亿人。截至今年6月，用户达5.15亿 is one figure."""
+    return [
+        c
+        for c in found
+        if not (
+            c.qualifier == "gt"
+            and c.as_of == published
+            and any(
+                other.as_of != published and other.qualifier != "gt" and _restates(c, other)
+                for other in found
+            )
+        )
+    ]
+
+
+def _restates(title: Candidate, body: Candidate, publisher: str | None = None) -> bool:
     """A title's figure repeats the body's, perhaps rounded (超4354亿元 for 4354.92亿元) or as
-    a bound the body's exact figure meets (突破700家 for 712家, 突破10万P for 10.6万P)."""
-    if (title.metric, title.jurisdiction) != (body.metric, body.jurisdiction):
+    a bound the body's exact figure meets (突破700家 for 712家, 突破10万P for 10.6万P). A title
+    naming no place (it has the publisher's) may restate a place's figure."""
+    if title.metric != body.metric:
+        return False
+    unnamed = title.jurisdiction in (publisher, "cn") and publisher is not None
+    if title.jurisdiction != body.jurisdiction and not unnamed:
         return False
     if title.qualifier == "gt" and title.value <= body.value <= title.value * _BOUND:
         return True
