@@ -67,13 +67,17 @@ class Index:
         self.ids: dict[str, list[Tag]] = defaultdict(list)
         self.classes: dict[str, list[Tag]] = defaultdict(list)
         self.tags: dict[str, list[Tag]] = defaultdict(list)
-        for element in doc.find_all(True):
-            self.tags[element.name].append(element)
-            ident = element.get("id")
+        tags, ids, classes = self.tags, self.ids, self.classes
+        for element in doc.descendants:
+            if not isinstance(element, Tag):
+                continue
+            tags[element.name].append(element)
+            attrs = element.attrs
+            ident = attrs.get("id")
             if isinstance(ident, str):
-                self.ids[ident].append(element)
-            for name in element.get("class") or ():
-                self.classes[name].append(element)
+                ids[ident].append(element)
+            for name in attrs.get("class") or ():
+                classes[name].append(element)
 
     def select(self, selector: str) -> list[Tag]:
         match = _SIMPLE.match(selector.strip())

@@ -97,10 +97,11 @@ _TOTAL_AFTER = re.compile(r"累计|总数|总量|共有|合计|总计")
 _ESTIMATE = re.compile(r"预计|有望|预估|估计|初步测算|预测|测算")
 _OWN = re.compile(r"全省|我省|本省|全市|我市|本市|全区|我区|本区|区内|全自治区")
 _ANAPHORA = re.compile(r"该省|该市|当地")
-_NOT_A_PLACE = re.compile(
-    # a dateline or a byline says where the story was filed: 新华社北京11月11日电, 青岛报道
+# A dateline or a byline says where the story was filed: 新华社北京11月11日电, 记者…青岛报道.
+_DATELINE = re.compile(
     r"[^，。；\s]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|记者[^，。；]{0,12}?报道|^[^，。；]{0,16}?电[）)]?\s"
-    r"|"
+)
+_NOT_A_PLACE = re.compile(
     r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国"
     r"|作为全[省市国][^，。；]{0,16}的"
     r"|(?:占|居|位居|位列|领跑|排名|排在|跻身|保持|领先|超过|引领)(?:全国|全省|全市|全球|世界)"
@@ -292,15 +293,16 @@ class _Clause:
 
 
 def _clauses(sentence: str) -> list[_Clause]:
-    clauses = []
-    for match in _CLAUSE.finditer(sentence):
-        start = match.start()
-        found = [
-            replace(q, start=q.start + start, end=q.end + start, core_start=q.core_start + start)
-            for q in _restated(match.group(), list(quantities(match.group())))
-        ]
-        clauses.append(_Clause(start, match.end(), match.group(), tuple(found)))
-    return clauses
+    found = _restated(sentence, list(quantities(sentence)))
+    return [
+        _Clause(
+            match.start(),
+            match.end(),
+            match.group(),
+            tuple(q for q in found if match.start() <= q.start < match.end()),
+        )
+        for match in _CLAUSE.finditer(sentence)
+    ]
 
 
 def _restated(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -756,6 +758,8 @@ _GAZETTEER = re.compile("|".join(sorted(_SLUG_OF, key=lambda name: -len(name))))
 @lru_cache(maxsize=1024)
 def _all_places(text: str) -> tuple[tuple[int, str, str], ...]:
     masked = [m.span() for m in _NOT_A_PLACE.finditer(text)]
+    if "电" in text or "讯" in text or "报道" in text:
+        masked += [m.span() for m in _DATELINE.finditer(text)]
     found: list[tuple[int, str, str]] = []
     zones: list[tuple[int, int]] = []
     for match in _GAZETTEER.finditer(text):
