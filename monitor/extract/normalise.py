@@ -29,6 +29,9 @@ _WIDTH = {
     if chr(code) not in _KEEP
 }
 _WIDTH.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: ""})
+# Small forms some pages use as separators (﹔﹐﹑): their Chinese punctuation.
+_WIDTH.update({0xFE50: "，", 0xFE51: "、", 0xFE52: ".", 0xFE54: "；", 0xFE55: "：", 0xFE56: "？",
+               0xFE57: "！"})  # fmt: skip
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _TIGHT = rf"[{_CJK}\d%.,，。；：、（）《》“”]"
 _SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z])[ \t]+(?=[{_CJK}])")
