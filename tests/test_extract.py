@@ -814,6 +814,49 @@ EXTRACT_CASES = [
         ],
         id="models-a-city-helped-through-filing-are-filed",
     ),
+    pytest.param(
+        "截至6月底，全国在用算力中心标准机架超过1000万架，智能算力规模达到788EFLOPS；"
+        "我国已建成万卡智算集群42个，算力总规模超过300EFLOPS。",
+        PUB,
+        "cn",
+        [
+            ("compute_intelligent", "cn", D("7.88e20"), date(2025, 6, 30), "eq"),
+            ("compute_total", "cn", D("3e20"), date(2025, 6, 30), "gt"),
+        ],
+        id="centres-and-clusters-counted-in-aggregate",
+    ),
+    pytest.param(
+        "目前，庆阳数据中心集群已建成投运1.5万个标准机架，算力规模达到1.2万P。",
+        PUB,
+        "cn",
+        [("compute_total", "cn-gs-qingyang", D("1.2e19"), PUB, "eq")],
+        id="a-hub-named-after-its-city-is-the-citys",
+    ),
+    pytest.param(
+        "据研究院首席经济学家介绍，截至2019年12月31日，全国共有797家人工智能企业。",
+        PUB,
+        "cn",
+        [("ai_enterprises", "cn", D(797), date(2019, 12, 31), "eq")],
+        id="an-institute-that-speaks-is-a-source-not-the-subject",
+    ),
+    pytest.param(
+        "截至4月，全省算力总规模约1.8万P，其中雅安大数据产业园总算力达5900P、智算规模超过3800P。",
+        PUB,
+        "cn-sc",
+        [("compute_total", "cn-sc", D("1.8e19"), date(2025, 4, 30), "approx")],
+        id="after-the-province-one-parks-figures",
+    ),
+    pytest.param(
+        "2023年，我国通用数据中心、智能计算中心持续加快部署，基础设施算力规模达到230EFlops；"
+        "上海互联网数据中心总规模达到41.5万个标准机架，算力规模约9E flops。",
+        PUB,
+        "cn",
+        [
+            ("compute_total", "cn", D("2.3e20"), date(2023, 12, 31), "eq"),
+            ("compute_total", "cn-sh", D("9e18"), date(2023, 12, 31), "approx"),
+        ],
+        id="a-kind-of-centre-is-not-one-centre",
+    ),
 ]
 
 
@@ -847,6 +890,16 @@ TRAPS = [
         "2022年，全市人工智能核心企业87家外，泛人工智能企业近1000家。",
         "cn-js-wuxi",
         id="a-broader-population-of-firms",
+    ),
+    pytest.param(
+        "雅安大数据产业园已建成机架约4万个，总算力达5900PFlops，智算规模超过3800PFlops。",
+        "cn-sc",
+        id="a-parks-capacity-continued-over-clauses",
+    ),
+    pytest.param(
+        "在湖北武汉，中国电信中部智算中心新增300台智算服务器，算力规模超过2000PFLOPS。",
+        "cn",
+        id="an-operators-centre-in-a-city",
     ),
     pytest.param(
         "1P相当于每秒运算一千万亿次，100P的算力就相当于50万台计算机的算力水平。",

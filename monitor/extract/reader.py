@@ -503,13 +503,10 @@ def _figure(
     wording = (paired.wording if paired else None) or _bind(
         sentence, clauses, index, quantity, before, after, context
     )[0]
+    opening = clauses[index - 1].start if index else clause.start
+    wording = _refined(wording, sentence, opening, quantity.start, context)
     if wording is None:
         return None
-    opening = clauses[index - 1].start if index else clause.start
-    if wording.domain == "genai" and _HEARD.search(sentence, opening, quantity.start):
-        return None  # 听说过生成式人工智能的人: awareness, not use
-    if wording.metric == "ai_industry_scale":
-        wording = _core_continued(sentence, quantity.start) or wording
     place = paired.place if paired else None
     where = _jurisdiction(sentence, quantity.start, context) if place is None else place
     if where is None or where == "district":
@@ -542,6 +539,23 @@ def _figure(
         published_at=context.published,
         hold=None if as_of else _no_date(mention, context.published),
     )
+
+
+def _refined(
+    wording: Wording | None, sentence: str, opening: int, position: int, context: _Context
+) -> Wording | None:
+    """The wording bound to a figure, checked against the rest of its sentence: None for one
+    entity's figure or for awareness (听说过); the core industry when a bare 产业规模 goes on
+    about it."""
+    if wording is None:
+        return None
+    if wording.entity_sensitive and _entitys(sentence, position, context):
+        return None
+    if wording.domain == "genai" and _HEARD.search(sentence, opening, position):
+        return None  # 听说过生成式人工智能的人: awareness, not use
+    if wording.metric == "ai_industry_scale":
+        return _core_continued(sentence, position) or wording
+    return wording
 
 
 def _core_continued(sentence: str, position: int) -> Wording | None:
@@ -661,6 +675,62 @@ def _best(
         if best is None or rank < best[:2]:
             best = (*rank, wording)
     return (best[2], best[0]) if best else (None, 0)
+
+
+def _entitys(sentence: str, position: int, context: _Context) -> bool:
+    """Whether the figure at ``position`` goes on about one entity named earlier in its part
+    of the sentence (雅安大数据产业园已建成机架约4万个，总算力达5900P，智算规模超过3800P):
+    no place or aggregate is named between that entity and the figure."""
+    part = sentence.rfind("；", 0, position) + 1
+    entities = [
+        m
+        for m in ONE_ENTITY.finditer(sentence, part, position)
+        if m.group() not in ("其", "签约", "接入", "调度", "自有")
+        and not _NOT_ONE.search(sentence, max(part, m.start() - 4), m.end())
+        and not _COUNTED.match(sentence, m.end())
+        and not _SAYS.match(sentence, m.end())
+        and not _cluster_of_place(m.group())
+        and not _generic_centre(m.group())
+    ]
+    if not entities:
+        return False
+    last = entities[-1]
+    if _AGGREGATE.search(sentence, last.end(), position):
+        return False
+    return not any(last.end() <= end for end, _, _ in _places(sentence, position))
+
+
+# Words that make a named centre or cluster many, or a frame for the place's own figure:
+# 全国在用算力中心, 依托…核心节点, 作为…集群起步区.
+_NOT_ONE = re.compile(_AGGREGATE.pattern + r"|在用|依托|作为|通过|包括|各类|多个|万卡")
+# An entity that speaks (研究院首席经济学家…介绍, 从…中心获悉) is a source, not the subject.
+_SAYS = re.compile(r"[^，。；]{0,30}?(?:介绍|表示|指出|透露|获悉|显示|发布的|称，|说，)")
+_COUNTED = re.compile(r"[^，。；]{0,3}?\d+(?:\.\d+)?[万]?(?:个|座|家|余个|多个)")
+
+
+# A kind of centre, not one of them: 互联网数据中心总规模, 通用数据中心、智能计算中心.
+_GENERIC_CENTRE = re.compile(
+    r"(?:[^，。；]{0,3}[的、和与及])?(?:国|省|市)?(?:互联网|通用|智能计算|人工智能计算|智算|超算|算力|大型|超大型"
+    r"|新型|大数据|数据|边缘)*(?:数据中心|计算中心|算力中心|中心|集群|平台)(?:的|已|现|目前|总)?"
+)
+
+
+def _generic_centre(words: str) -> bool:
+    """互联网数据中心, 上海通用数据中心: a kind of centre (a place's places of that kind)."""
+    for _, _, name in _places(words, len(words)):
+        words = words.replace(name, "", 1)
+    return _GENERIC_CENTRE.fullmatch(words) is not None
+
+
+def _cluster_of_place(words: str) -> bool:
+    """A hub named after its city (庆阳数据中心集群, 张家口集群) is that city's capacity."""
+    named = _places(words, len(words))
+    return (
+        "集群" in words
+        and bool(named)
+        and named[0][0] == len(named[0][2])
+        and (named[0][1].count("-") == 2)
+    )
 
 
 def _one_entity(near: str) -> bool:
