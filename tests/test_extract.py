@@ -857,6 +857,13 @@ EXTRACT_CASES = [
         ],
         id="a-kind-of-centre-is-not-one-centre",
     ),
+    pytest.param(
+        "青岛作为计划单列市，人工智能企业达到500家。该机构测算，今年核心产业规模有望达到1.5万亿元。",
+        date(2026, 1, 22),
+        "cn-sd",
+        [("ai_enterprises", "cn-sd-qingdao", D(500), date(2026, 1, 22), "eq")],
+        id="a-city-listed-in-the-plan-and-an-early-forecast-of-the-year",
+    ),
 ]
 
 
@@ -900,6 +907,39 @@ TRAPS = [
         "在湖北武汉，中国电信中部智算中心新增300台智算服务器，算力规模超过2000PFLOPS。",
         "cn",
         id="an-operators-centre-in-a-city",
+    ),
+    pytest.param(
+        "今年全市计划发放算力券不少于6亿元，并新设模型语料券。", "cn-sh", id="a-plan-for-the-year"
+    ),
+    pytest.param(
+        "2025年4月至6月，我省又有6款服务完成生成式人工智能服务备案。",
+        "cn-sn",
+        id="more-in-a-quarter-is-an-increment",
+    ),
+    pytest.param(
+        "南京依托国家人工智能创新应用先导区打造产业载体；苏州累计创建省级智能制造示范车间500余个。",
+        "cn-js",
+        id="a-count-naming-another-noun-is-not-the-earlier-metric",
+    ),
+    pytest.param(
+        "苏州、南京、无锡三市卓越级智能工厂合计39家，占全省六成以上。",
+        "cn-js",
+        id="a-sum-over-listed-cities",
+    ),
+    pytest.param(
+        "安徽、湖北两省2024年人工智能核心产业规模均已超过900亿元。",
+        "cn",
+        id="a-bound-each-listed-province-meets",
+    ),
+    pytest.param(
+        "半年报显示，截至6月30日，公司已交付智能算力规模超过3200P。",
+        "cn",
+        id="a-companys-delivered-compute",
+    ),
+    pytest.param(
+        "记者梳理发现，A股上市公司中已有30余家公司旗下的大模型完成了备案。",
+        "cn",
+        id="companies-whose-models-were-filed",
     ),
     pytest.param(
         "1P相当于每秒运算一千万亿次，100P的算力就相当于50万台计算机的算力水平。",

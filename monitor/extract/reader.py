@@ -57,14 +57,14 @@ class Block:
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d),(?=\d{3}))+[，,；;：:]?")  # 2,400 is one number
 _TARGET = re.compile(
-    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|目标|预期目标|规划|计划到|确保"
+    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|目标|预期目标|规划|计划到|(?<!动)(?<!作)计划(?!单列)|确保"
     r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争|增长|增至|提升|提高|扩大)"
     r"|要(?:达到|突破|实现)|拟|到[“\"]?十[四五六]五[”\"]?(?:末|期末|时期)"
     r"|不超过|原则上|上限|控制在|以内|年内(?!已)|每年|最高(?:可|不超过|给予|补贴|奖励|支持)"
 )
 _ALREADY = re.compile(r"已|目前|截至|现有|当前|累计")
 _INCREMENT = re.compile(
-    r"(?:新增|新完成|新认定|新培育|新获批|新上线|新发布|新建|新入选|净增|增长了?|增加了?|提高了?"
+    r"(?:新增|新完成|新认定|新培育|新获批|新上线|新发布|新建|新入选|净增|又有|又新增|增长了?|增加了?|提高了?"
     r"|提升了?|扩大了?|多了|增幅|增速|同比|环比|年均|翻了?一?番|比上年|较上年|较去年|较上一年)"
     r"(?![至到为])"
     r"|较[^，。；]{0,14}(?:增|提|多|扩)"
@@ -84,6 +84,10 @@ _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[、.．][^，。�
 _GROWN_TO = re.compile(r"(?:增加|增长|提升|提高|扩大|上升|跃升|攀升|发展|升|增)(?:到|至)")
 # 1P相当于每秒一千万亿次, 100P的算力就相当于50万台计算机: a unit explained, not a level.
 _EXPLAINS = re.compile(r"(?:的算力)?就?相当于")
+# What makes a figure after a list of places theirs jointly: 三市…合计, 两省…均.
+_JOINT = re.compile(r"[两三四五六七八九十\d]+(?:市|地|省|城|区)|[^，。；]*?(?:合计|总计|共计|均)")
+# 30余家公司旗下的大模型完成了备案: a count of companies, whatever they did.
+_FIRMS_COUNTED = re.compile(r"(?:上市)?(?:公司|企业|单位|机构|厂商)")
 # A count of new things (6款新的服务完成登记): an increment.
 _NEW = re.compile(r"新(?:的|增|上线|发布|完成|备案|登记)")
 # Having heard of something is not using it.
@@ -520,7 +524,8 @@ def _figure(
     if qualifier == "estimate" and mention and mention.text in ("今年", "本年") and as_of:
         as_of = date(as_of.year, 12, 31)  # 今年有望突破1000亿元: an estimate of the year's total
     if as_of is not None and context.published is not None and as_of > context.published:
-        same_year = as_of.year == context.published.year
+        # 今年有望… in the year's second half is an estimate; in its first, a forecast.
+        same_year = as_of.year == context.published.year and context.published.month > 6
         if not (qualifier == "estimate" and same_year) and (as_of - context.published).days > 31:
             return None  # a later period than the page: a target or a forecast
     precision = None
@@ -612,6 +617,7 @@ def _bind(
         quantity.unit == "count"
         and not after.strip("，,；;。：: ")
         and bool(_STOCK_VERB.search(own))
+        and len(_residue(own)) <= 3  # 累计创建…示范车间500余个 names what it counts
     )
     if _CONNECTOR.fullmatch(before):
         layers.append(own)
@@ -649,8 +655,9 @@ def _best(
 ) -> tuple[Wording | None, int]:
     best: tuple[int, int, Wording] | None = None
     scope = sentence[clause.start : clause.end]
+    firms = quantity.written == "家" and _FIRMS_COUNTED.match(after) is not None
     for wording in WORDINGS:
-        if not _unit_fits(wording, quantity):
+        if not _unit_fits(wording, quantity) or (firms and wording.metric != "ai_enterprises"):
             continue
         term = _term(wording, before, after, quantity.unit == "count")
         if term is None:
@@ -868,6 +875,8 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
         if earlier and part > 0:
             return _jurisdiction(sentence, earlier[0][0], context)
         return _unnamed(context)
+    if _together(sentence, named, limit):
+        return None
     end = named[-1][0]
     # At the same position the most specific name wins (北京经开区 over 北京, 吉林市 over 吉林).
     at_end = [(slug, words) for e, slug, words in named if e == end]
@@ -879,6 +888,18 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     if slug == "own":
         return _own(words, [s for _, s, _ in named[:-1]], context)
     return slug
+
+
+def _together(sentence: str, named: list[tuple[int, str, str]], limit: int) -> bool:
+    """苏州、南京、无锡三市…合计39家; 安徽、湖北两省…均已超过900亿元: a sum over the places
+    listed, or a bound each of them meets, is no one place's figure."""
+    if len(named) < 2:
+        return False
+    end, _, words = named[-1]
+    previous = named[-2][0]
+    if sentence[previous : end - len(words)] not in ("、", "和", "及", "与"):
+        return False
+    return _JOINT.match(sentence, end, limit) is not None
 
 
 def _counted_list(sentence: str, named: list[tuple[int, str, str]], limit: int) -> int:
