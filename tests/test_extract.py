@@ -864,6 +864,40 @@ EXTRACT_CASES = [
         [("ai_enterprises", "cn-sd-qingdao", D(500), date(2026, 1, 22), "eq")],
         id="a-city-listed-in-the-plan-and-an-early-forecast-of-the-year",
     ),
+    pytest.param(
+        "全省已有17款生成式人工智能服务完成国家备案，其中福州7款、厦门8款。",
+        PUB,
+        "cn-fj",
+        [
+            ("genai_services_filed", "cn-fj", D(17), PUB, "eq"),
+            ("genai_services_filed", "cn-fj-fuzhou", D(7), PUB, "eq"),
+            ("genai_services_filed", "cn-fj-xiamen", D(8), PUB, "eq"),
+        ],
+        id="a-breakdown-by-city-with-bare-counts",
+    ),
+    pytest.param(
+        "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
+        PUB,
+        "cn",
+        [
+            ("ai_pilot_zones", "cn", D(11), PUB, "eq"),
+            ("smart_factories_excellent", "cn", D(230), PUB, "gt"),
+        ],
+        id="supported-building-and-among-the-national-total",
+    ),
+    pytest.param(
+        "1—6月，浙江全省人工智能核心产业同比增长14.8%，营收达3412亿；作为对比，2025年2月"
+        "工信部披露的全国数字是：3万余家基础级、1200余家先进级、230余家卓越级。",
+        PUB,
+        "cn",
+        [
+            ("ai_core_industry_scale", "cn-zj", D("3.412e11"), date(2025, 6, 30), "eq"),
+            ("smart_factories_advanced", "cn", D(1200), date(2025, 2, 28), "gt"),
+            ("smart_factories_basic", "cn", D(30000), date(2025, 2, 28), "gt"),
+            ("smart_factories_excellent", "cn", D(230), date(2025, 2, 28), "gt"),
+        ],
+        id="revenue-after-a-growth-rate-and-grades-listed-without-their-noun",
+    ),
 ]
 
 
@@ -910,6 +944,9 @@ TRAPS = [
     ),
     pytest.param(
         "今年全市计划发放算力券不少于6亿元，并新设模型语料券。", "cn-sh", id="a-plan-for-the-year"
+    ),
+    pytest.param(
+        "今年山东将争创国家智能制造领航级和卓越级智能工厂10家左右。", "cn-sd", id="to-strive-for"
     ),
     pytest.param(
         "2025年4月至6月，我省又有6款服务完成生成式人工智能服务备案。",

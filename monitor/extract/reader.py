@@ -57,7 +57,7 @@ class Block:
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d),(?=\d{3}))+[，,；;：:]?")  # 2,400 is one number
 _TARGET = re.compile(
-    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|目标|预期目标|规划|计划到|(?<!动)(?<!作)计划(?!单列)|确保"
+    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|争创|目标|预期目标|规划|计划到|(?<!动)(?<!作)计划(?!单列)|确保"
     r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争|增长|增至|提升|提高|扩大)"
     r"|要(?:达到|突破|实现)|拟|到[“\"]?十[四五六]五[”\"]?(?:末|期末|时期)"
     r"|不超过|原则上|上限|控制在|以内|年内(?!已)|每年|最高(?:可|不超过|给予|补贴|奖励|支持)"
@@ -88,6 +88,8 @@ _EXPLAINS = re.compile(r"(?:的算力)?就?相当于")
 _JOINT = re.compile(r"[两三四五六七八九十\d]+(?:市|地|省|城|区)|[^，。；]*?(?:合计|总计|共计|均)")
 # 30余家公司旗下的大模型完成了备案: a count of companies, whatever they did.
 _FIRMS_COUNTED = re.compile(r"(?:上市)?(?:公司|企业|单位|机构|厂商)")
+# …unless the firms are what they became: 2家企业入选首批领航级智能工厂.
+_FIRMS_BECOME = re.compile(r"入选|获评|认定为|评为|成为|列入|建成")
 # A count of new things (6款新的服务完成登记): an increment.
 _NEW = re.compile(r"新(?:的|增|上线|发布|完成|备案|登记)")
 # Having heard of something is not using it.
@@ -106,7 +108,7 @@ _DATELINE = re.compile(
     r"[^，。；\s]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|记者[^，。；]{0,12}?报道|^[^，。；]{0,16}?电[）)]?\s"
 )
 _NOT_A_PLACE = re.compile(
-    r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国"
+    r"在全[省市区][^，。；]{0,8}(?:基础上|范围内?|层面)|全[省市]政策|在全国(?!\d)"
     r"|作为全[省市国][^，。；]{0,16}的"
     r"|(?:占|居|位居|位列|领跑|排名|排在|跻身|保持|领先|超过|引领)(?:全国|全省|全市|全球|世界)"
     r"|(?:居|位居|位列|排名|排在)[^，。；]{2,6}?(?:第[一二三四五六七八九十\d]|首位|前列|前[三五十])"
@@ -120,8 +122,8 @@ _LIST_JOIN = re.compile(r"(?:、|和|及|以及|与)$")
 _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人工智能企业)
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
 _ACTION = re.compile(
-    r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持"
-    r"|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给|在)[^，。；]{0,3}$"
+    r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持(?!建设|创建)"
+    r"|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$|(?<!所)在$"
 )
 # Firms counted as taking part in something (200余家企业代表参会, 共同发布《倡议》, 在…部署).
 _TAKING_PART = re.compile(r"参会|参加|出席|参展|代表(?!了|着)|共同发布|联合发布|共同签署|签署|部署")
@@ -147,7 +149,7 @@ _CONNECTOR = re.compile(
 )
 _SUBJECTLESS = re.compile(
     r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|就|便|又|达|达到"
-    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模|数量|总数)*"
+    r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模|数量|总数|营收|营业收入|产值)*"
 )
 
 
@@ -615,8 +617,8 @@ def _bind(
     own = sentence[clause.start : quantity.start]
     bare_classifier = (
         quantity.unit == "count"
-        and not after.strip("，,；;。：: ")
-        and bool(_STOCK_VERB.search(own))
+        and not _residue(after).strip("，,；;。：:、 ")
+        and bool(_STOCK_VERB.search(own) or own.startswith("其中"))  # 其中福州7款、厦门8款
         and len(_residue(own)) <= 3  # 累计创建…示范车间500余个 names what it counts
     )
     if _CONNECTOR.fullmatch(before):
@@ -655,7 +657,11 @@ def _best(
 ) -> tuple[Wording | None, int]:
     best: tuple[int, int, Wording] | None = None
     scope = sentence[clause.start : clause.end]
-    firms = quantity.written == "家" and _FIRMS_COUNTED.match(after) is not None
+    firms = (
+        quantity.written == "家"
+        and _FIRMS_COUNTED.match(after) is not None
+        and not _FIRMS_BECOME.search(after)
+    )
     for wording in WORDINGS:
         if not _unit_fits(wording, quantity) or (firms and wording.metric != "ai_enterprises"):
             continue
