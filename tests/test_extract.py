@@ -876,6 +876,18 @@ EXTRACT_CASES = [
         id="a-breakdown-by-city-with-bare-counts",
     ),
     pytest.param(
+        "目前中国10亿参数规模以上的大模型已发布79个，其中北京38个大模型。"
+        "北京是全国拥有人工智能企业最多的城市，数量接近1200家。",
+        PUB,
+        "cn",
+        [
+            ("ai_enterprises", "cn-bj", D(1200), PUB, "approx"),
+            ("large_models_released", "cn", D(79), PUB, "eq"),
+            ("large_models_released", "cn-bj", D(38), PUB, "eq"),
+        ],
+        id="a-breakdown-by-place-and-a-superlative-among-the-nation",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",
