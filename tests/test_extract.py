@@ -888,6 +888,18 @@ EXTRACT_CASES = [
         id="a-breakdown-by-place-and-a-superlative-among-the-nation",
     ),
     pytest.param(
+        "武汉市已集聚人工智能企业1000余家，2024年人工智能核心产业规模突破700亿元。"
+        "全市已有6家企业的工厂入选国家卓越级智能工厂。",
+        date(2025, 3, 10),
+        "cn-hb",
+        [
+            ("ai_core_industry_scale", "cn-hb-wuhan", D("7e10"), date(2024, 12, 31), "gt"),
+            ("ai_enterprises", "cn-hb-wuhan", D(1000), date(2024, 12, 31), "gt"),
+            ("smart_factories_excellent", "cn-hb-wuhan", D(6), date(2024, 12, 31), "eq"),
+        ],
+        id="the-sentences-year-stated-after-and-a-final-list-joined",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",

@@ -223,7 +223,7 @@ WORDINGS: tuple[Wording, ...] = (
             ("count",),
             # 智能工厂 named, or the grades listed (3万余家基础级、1200余家先进级…)
             requires=r"智能工厂|(?:基础|先进|卓越|领航)级[^。]{0,12}(?:基础|先进|卓越|领航)级",
-            excludes=r"培育名单|公示|名单|入选|申报|推荐|候选",
+            excludes=r"培育名单|公示|申报|推荐|候选",
             classifiers=("家", "个", "座"),
         )
         for level, zh in (

@@ -1001,4 +1001,7 @@ def _period(
         return before[-1]
     if _SAME_PERIOD.match(clause.text) or _SAME_PERIOD.match(sentence[:4]):
         return context.last_period
+    later = [m for m in periods if m.start >= clause.end and m.carries and m.kind == "explicit"]
+    if later and context.paragraph_period is None and context.document_period is None:
+        return later[0]  # 已集聚企业1000余家，2024年核心产业规模突破700亿元: the sentence's year
     return context.paragraph_period or context.document_period
