@@ -39,6 +39,7 @@ _SPACE = re.compile(rf"(?<={_TIGHT})[ \t]+(?=[{_CJK}\d%A-Za-z(（])|(?<=[A-Za-z]
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?:\.\d+)?(?!\d))|(?<=\d) ?\. ?(?=\d)")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _ASCII_MARK = re.compile(rf"(?<=[{_CJK}%)）”])[,;:!?]|[,;:!?](?=[{_CJK}“（])")
+_HAN = re.compile("[\u3400-\u9fff]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\([a-zü]*[{_TONED}][a-zü]*\)")
 _SENTENCE_END = re.compile(r"[。！？；：:\]】)）”]$")
@@ -49,13 +50,26 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _traditional() -> frozenset[str]:
+    """The characters OpenCC changes (about 4,200): text without any is left as it is, which
+    spares the conversion on the simplified pages that are most of them."""
+    chars = "".join(
+        chr(code)
+        for start, stop in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+        for code in range(start, stop)
+    )
+    return frozenset(a for a, b in zip(chars, _converter().convert(chars), strict=True) if a != b)
+
+
 def normalise(text: str) -> str:
     """Width-folded, simplified, with the spaces PDF extraction leaves inside figures removed."""
     text = text.translate(_WIDTH)
     if "(" in text:
         text = _PINYIN.sub("", text)
-    if any("\u3400" <= ch <= "\u9fff" for ch in text):
-        text = _converter().convert(text)
+    if _HAN.search(text):
+        if not _traditional().isdisjoint(text):
+            text = _converter().convert(text)
         text = _ASCII_MARK.sub(lambda m: _FULL[m.group()], text)
     text = _DIGIT_SPACE.sub(lambda m: "." if "." in m.group() else "", text)
     return _SPACE.sub("", text)

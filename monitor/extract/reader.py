@@ -331,10 +331,11 @@ def _restated(text: str, found: list[Quantity]) -> list[Quantity]:
 def _sentence(sentence: str, context: _Context) -> list[Candidate]:
     periods = mentions(sentence)
     clauses = _clauses(sentence)
-    targets = _target_spans(sentence, clauses, periods, context.published)
-    found = []
-    paired = _respectively(sentence, clauses)
-    for index, clause in enumerate(clauses):
+    found: list[Candidate] = []
+    counted = any(clause.quantities for clause in clauses)
+    targets = _target_spans(sentence, clauses, periods, context.published) if counted else []
+    paired = _respectively(sentence, clauses) if counted else {}
+    for index, clause in enumerate(clauses if counted else ()):
         listed: Wording | None = None  # the metric of a list's first item (620余家、580余家)
         for position, quantity in enumerate(clause.quantities):
             if quantity.bare or any(a <= quantity.start < b for a, b in targets):
