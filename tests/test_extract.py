@@ -900,6 +900,18 @@ EXTRACT_CASES = [
         id="the-sentences-year-stated-after-and-a-final-list-joined",
     ),
     pytest.param(
+        "北京经开区已集聚人工智能企业逾500家。从北京全市看，北京已累计有132款大模型完成备案上线；"
+        "2024年全市人工智能核心产业规模接近3500亿元。",
+        PUB,
+        "cn-hk",
+        [
+            ("ai_core_industry_scale", "cn-bj", D("3.5e11"), date(2024, 12, 31), "approx"),
+            ("ai_enterprises", "cn-bj-etown", D(500), PUB, "gt"),
+            ("genai_services_filed", "cn-bj", D(132), PUB, "eq"),
+        ],
+        id="the-whole-city-named-in-the-sentence-not-the-zone-before",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",

@@ -897,7 +897,8 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     if slug == "anaphora":
         return context.last_place or context.jurisdiction
     if slug == "own":
-        return _own(words, [s for _, s, _ in named[:-1]], context)
+        earlier = [s for e, s, _ in _places(sentence, limit) if e < end]
+        return _own(words, earlier, context)
     return slug
 
 
@@ -964,6 +965,9 @@ def _own(words: str, earlier: list[str], context: _Context) -> str | None:
         if provinces and provinces[-1] in AUTONOMOUS_REGIONS:
             return provinces[-1]
         return None
+    named_cities = [s for s in earlier if s.count("-") == 2 or s in MUNICIPALITIES]
+    if level == "市" and named_cities:
+        return named_cities[-1]  # 从北京全市看…全市: the city this sentence names
     if level == "市" and default not in MUNICIPALITIES and default.count("-") < 2:
         return cities[-1] if cities else default
     if level == "省" and default == "cn":
@@ -1002,7 +1006,13 @@ def _period(
         return before[-1]
     if _SAME_PERIOD.match(clause.text) or _SAME_PERIOD.match(sentence[:4]):
         return context.last_period
-    later = [m for m in periods if m.start >= clause.end and m.carries and m.kind == "explicit"]
+    part_end = sentence.find("；", clause.end - 1)
+    part_end = len(sentence) if part_end < 0 else part_end
+    later = [
+        m
+        for m in periods
+        if clause.end <= m.start < part_end and m.carries and m.kind == "explicit"
+    ]
     if later and context.paragraph_period is None and context.document_period is None:
         return later[0]  # 已集聚企业1000余家，2024年核心产业规模突破700亿元: the sentence's year
     return context.paragraph_period or context.document_period
