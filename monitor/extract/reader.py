@@ -897,8 +897,8 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
     if slug == "anaphora":
         return context.last_place or context.jurisdiction
     if slug == "own":
-        earlier = [s for e, s, _ in _places(sentence, limit) if e < end]
-        return _own(words, earlier, context)
+        named_before = [s for e, s, _ in _places(sentence, limit) if e < end]
+        return _own(words, named_before, context)
     return slug
 
 
