@@ -912,6 +912,16 @@ EXTRACT_CASES = [
         id="the-whole-city-named-in-the-sentence-not-the-zone-before",
     ),
     pytest.param(
+        "去年內地人工智能企業數量超過6000家，智能算力規模超過每秒1590百億億次浮點運算。",
+        date(2026, 2, 6),
+        "cn-hk",
+        [
+            ("ai_enterprises", "cn", D(6000), date(2025, 12, 31), "gt"),
+            ("compute_intelligent", "cn", D("1.59e21"), date(2025, 12, 31), "gt"),
+        ],
+        id="last-year-on-the-mainland-is-no-deadline",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",
@@ -981,6 +991,7 @@ TRAPS = [
     pytest.param(
         "今年全市计划发放算力券不少于6亿元，并新设模型语料券。", "cn-sh", id="a-plan-for-the-year"
     ),
+    pytest.param("中国AI应用专题：算力供给迈入千E时代", "cn", id="an-era-is-not-a-figure"),
     pytest.param(
         "今年山东将争创国家智能制造领航级和卓越级智能工厂10家左右。", "cn-sd", id="to-strive-for"
     ),
