@@ -922,6 +922,16 @@ EXTRACT_CASES = [
         id="last-year-on-the-mainland-is-no-deadline",
     ),
     pytest.param(
+        "2024年，全市人工智能核心产业规模为171亿元；今年1—10月实现营收168亿元，同比增长21.5%。",
+        date(2025, 12, 19),
+        "cn-cq",
+        [
+            ("ai_core_industry_scale", "cn-cq", D("1.68e10"), date(2025, 10, 31), "eq"),
+            ("ai_core_industry_scale", "cn-cq", D("1.71e10"), date(2024, 12, 31), "eq"),
+        ],
+        id="revenue-so-far-this-year-continues-the-core-industry",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",
