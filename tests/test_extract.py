@@ -165,6 +165,7 @@ def test_canonical_rejects(value: str, scale: str, unit: str) -> None:
         pytest.param("今年2月28日，", None, None, id="this-year-without-publication"),
         pytest.param("我国网民规模达11亿人。", PUB, None, id="no-period"),
         pytest.param("第56次统计报告发布。", PUB, None, id="unrelated-number-no-period"),
+        pytest.param("两家企业去年先后登陆港交所。", PUB, None, id="a-listing-is-an-event"),
         pytest.param(
             "今年上半年，",
             date(2025, 7, 15),
