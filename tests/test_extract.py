@@ -933,6 +933,37 @@ EXTRACT_CASES = [
         id="revenue-so-far-this-year-continues-the-core-industry",
     ),
     pytest.param(
+        "截至2024年12月31日，国家网信办已完成对302款生成式人工智能服务的备案工作，"
+        "另有263款相关应用或功能完成登记。",
+        CAC_PUB,
+        "cn",
+        [
+            ("genai_services_filed", "cn", D(302), date(2024, 12, 31), "eq"),
+            ("genai_services_registered", "cn", D(263), date(2024, 12, 31), "eq"),
+        ],
+        id="filing-work-done-for-a-count-and-related-apps-registered",
+    ),
+    pytest.param(
+        "四川目前有两家国家级算力平台，有1100余家人工智能企业；苏州聚集核心企业667家。",
+        PUB,
+        "cn",
+        [
+            ("ai_enterprises", "cn-js-suzhou", D(667), PUB, "eq"),
+            ("ai_enterprises", "cn-sc", D(1100), PUB, "gt"),
+        ],
+        id="entities-counted-are-many-and-core-firms-are-the-firms",
+    ),
+    pytest.param(
+        "截至2025年12月，大陸網友規模達11.25億，網路普及率突破80%。",
+        date(2026, 2, 5),
+        "cn-tw",
+        [
+            ("internet_penetration_rate", "cn", D(80), date(2025, 12, 31), "gt"),
+            ("internet_users", "cn", D("1.125e9"), date(2025, 12, 31), "eq"),
+        ],
+        id="taiwan-wording-for-internet-users-and-penetration",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",
@@ -1003,6 +1034,8 @@ TRAPS = [
         "今年全市计划发放算力券不少于6亿元，并新设模型语料券。", "cn-sh", id="a-plan-for-the-year"
     ),
     pytest.param("中国AI应用专题：算力供给迈入千E时代", "cn", id="an-era-is-not-a-figure"),
+    pytest.param("广东人工智能企业已达22.58万家。", "cn-gd", id="a-registry-sized-count-of-firms"),
+    pytest.param("目前，成都已拥有超900家人工智能领域科技型企业。", "cn-sc", id="tech-type-firms"),
     pytest.param(
         "今年山东将争创国家智能制造领航级和卓越级智能工厂10家左右。", "cn-sd", id="to-strive-for"
     ),

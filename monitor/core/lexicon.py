@@ -90,10 +90,10 @@ _SUBPOPULATION = (
 )
 _FIRM_KINDS = (
     r"规模以上|规上|高新技术|专精特新|上市|独角兽|瞪羚|骨干|龙头|领军|链主|重点企业|头部"
-    r"|链上|入驻|注册|新增|新引进|新落地|外资|中小|初创|创新型|标杆|大模型企业|大模型相关"
+    r"|链上企业|入驻|注册|新增|新引进|新落地|外资|中小|初创|创新型|标杆|大模型企业|大模型相关"
     r"|惠及|覆盖|服务|支持|带动|参展|参会|签约|其中|机构|代表|出席|参加|与会"
     r"|经营范围|工商登记"  # a business-registry count, not the AI firms
-    r"|泛人工智能|泛AI"  # a broader population
+    r"|泛人工智能|泛AI|科技型"  # a broader population
 )
 # One entity's figure (a company's, a centre's); the reader lets an aggregate (全市…智算中心的
 # 智能算力) through.
@@ -114,7 +114,7 @@ WORDINGS: tuple[Wording, ...] = (
         r"完成登记|已登记|登记|应用或功能",
         _GENAI_LEVEL,
         domain="genai",
-        excludes=r"智能体|相关应用",
+        excludes=r"智能体|相关应用(?!或功能)",
         classifiers=("款", "个", "项"),
     ),
     _w(
@@ -123,7 +123,7 @@ WORDINGS: tuple[Wording, ...] = (
         r"|通过国家网信办备案|备案并上线|备案",
         _GENAI_LEVEL,
         domain="genai",
-        excludes=r"登记|应用或功能|备案号|备案编号|备案系统|备案工作|备案流程|备案材料|注销|撤销|下架"
+        excludes=r"登记|应用或功能|备案号|备案编号|备案系统|(?<!的)备案工作|备案流程|备案材料|注销|撤销|下架"
         r"|整改|处置|清理|约谈|责令|未备案|正在|申请备案|提交备案",
         classifiers=("款", "个", "家", "项"),
     ),
@@ -145,13 +145,13 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     _w(
         "internet_penetration_rate",
-        r"互联网普及率",
+        r"互联网普及率|网路普及率|网络普及率|上网率",
         ("percent",),
         excludes=_SUBPOPULATION,
     ),
     _w(
         "internet_users",
-        r"网民规模|网民数量|网民总数|网民总量|网民人数|网民|(?<!手机)上网人数",
+        r"网民规模|网民数量|网民总数|网民总量|网民人数|网民|(?<!手机)上网人数|(?<!手机)网友规模",
         ("persons",),
         unitless=True,
         excludes=_SUBPOPULATION,
@@ -191,7 +191,8 @@ WORDINGS: tuple[Wording, ...] = (
         domain="ai",
         excludes=_FIRM_KINDS,
         classifiers=("家", "户", "间"),
-        large_excludes=((r"相关企业|相关组织|相关机构|市场主体", 50_000),),
+        # registry counts: 相关企业 by the ten thousand; any count past 50,000 is one
+        large_excludes=((r"相关企业|相关组织|相关机构|市场主体", 50_000), (r"", 50_000)),
         entity_sensitive=True,
     ),
     _w(

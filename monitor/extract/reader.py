@@ -125,7 +125,7 @@ _NEAR_AFTER = 24  # how far after a quantity its noun may stand (1100余家人�
 # Verbs that make the quantity after them an object of an action, not a stock: 赴2家企业调研.
 _ACTION = re.compile(
     r"(?:赴|走访|调研|组织|推荐|遴选|评选|参观|考察|邀请|联合|携手|帮助|服务|支持(?!建设|创建)"
-    r"|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|对|与|同|为|给)[^，。；]{0,3}$|(?<!所)在$"
+    r"|带动|吸引|引导|鼓励|惠及|覆盖|引进|签约|面向|向|(?<!完成)对|与|同|为|给)[^，。；]{0,3}$|(?<!所)在$"
 )
 # Firms counted as taking part in something (200余家企业代表参会, 共同发布《倡议》, 在…部署).
 _TAKING_PART = re.compile(r"参会|参加|出席|参展|代表(?!了|着)|共同发布|联合发布|共同签署|签署|部署")
@@ -150,7 +150,7 @@ _CONNECTOR = re.compile(
     r"(?:如今|目前|现在|当前|今天|(?:19|20)\d\d年(?:底|末)?)?的?"
 )
 _SUBJECTLESS = re.compile(
-    r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|就|便|又|达|达到"
+    r"(?:其中|目前|当前|现|已经|已|累计|共|总计|合计|分别|均|约|则|也|就|便|又|达至|达|达到"
     r"|为|是|超过|突破|增至|增长至|提升至|提高到|升至|总规模|规模|数量|总数|实现|营收|营业收入|产值)*"
 )
 
@@ -721,7 +721,10 @@ def _entitys(sentence: str, position: int, context: _Context) -> bool:
 
 # Words that make a named centre or cluster many, or a frame for the place's own figure:
 # 全国在用算力中心, 依托…核心节点, 作为…集群起步区.
-_NOT_ONE = re.compile(_AGGREGATE.pattern + r"|在用|依托|作为|通过|包括|各类|多个|万卡")
+_NOT_ONE = re.compile(
+    _AGGREGATE.pattern
+    + r"|在用|依托|作为|通过|包括|各类|多个|万卡|[两三四五六七八九十\d]+(?:家|个|座|所)"
+)
 # An entity that speaks (研究院首席经济学家…介绍, 从…中心获悉) is a source, not the subject.
 _SAYS = re.compile(r"[^，。；]{0,30}?(?:介绍|表示|指出|透露|获悉|显示|发布的|称，|说，)")
 _COUNTED = re.compile(r"[^，。；]{0,3}?\d+(?:\.\d+)?[万]?(?:个|座|家|余个|多个)")
