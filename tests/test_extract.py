@@ -964,6 +964,14 @@ EXTRACT_CASES = [
         id="taiwan-wording-for-internet-users-and-penetration",
     ),
     pytest.param(
+        "2021年数据中心、云计算、人工智能、大数据等产业规模分别超过1500亿元、2000亿元、4000亿元、"
+        "1.3万亿元。",
+        date(2022, 7, 28),
+        "cn",
+        [("ai_industry_scale", "cn", D("4e11"), date(2021, 12, 31), "eq")],
+        id="respectively-for-several-industries-only-ais-is-ais",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",

@@ -345,11 +345,11 @@ def _sentence(sentence: str, context: _Context) -> list[Candidate]:
             previous = clause.quantities[position - 1] if position else None
             joined = previous and _LIST_ITEM.fullmatch(sentence[previous.end : quantity.start])
             if listed and joined and not (pairing and pairing.wording):
-                pairing = _Pairing(listed, pairing.place if pairing else None)
+                pairing = _Pairing(listed, *((pairing.place, pairing.other) if pairing else ()))
             candidate = _figure(sentence, clauses, index, position, periods, context, pairing)
             listed = next((w for w in WORDINGS if candidate and w.metric == candidate.metric),
                           None)  # fmt: skip
-            if candidate is not None:
+            if candidate is not None and not (pairing and pairing.other):
                 found.append(candidate)
     if periods:
         context.last_period = periods[-1]
@@ -399,6 +399,7 @@ class _Pairing:
 
     wording: Wording | None = None
     place: str | None = None
+    other: bool = False  # 数据中心、云计算、人工智能…分别…: another industry's figure
 
 
 def _named_terms(text: str) -> list[Wording]:
@@ -446,6 +447,12 @@ def _respectively(sentence: str, clauses: list[_Clause]) -> dict[int, _Pairing]:
                 paired.update(
                     {q.start: _Pairing(wording=w) for w, q in zip(metrics, values, strict=True)}
                 )
+            # 数据中心、云计算、人工智能、大数据等产业规模分别超过…: only AI's value is AI's.
+            items = words.split("、")
+            ai = [i for i, item in enumerate(items) if DOMAINS["ai"].search(item)]
+            if len(items) == len(values) and len(ai) == 1 and len(metrics) < len(values):
+                paired.update({q.start: _Pairing(other=True)
+                               for i, q in enumerate(values) if i != ai[0]})  # fmt: skip
             # The places may head the sentence (河北、江苏…的算力规模位居全国前四，分别达到…).
             places = _listed_places(head) or _listed_places(sentence[:boundary])
             if len(places) == len(values):
