@@ -972,6 +972,13 @@ EXTRACT_CASES = [
         id="respectively-for-several-industries-only-ais-is-ais",
     ),
     pytest.param(
+        "预计2023年广东省人工智能核心产业规模将达到1800亿元；预计2027年将达到4000亿元。",
+        date(2024, 2, 26),
+        "cn-gd",
+        [("ai_core_industry_scale", "cn-gd", D("1.8e11"), date(2023, 12, 31), "estimate")],
+        id="an-estimate-of-an-ended-year-is-not-a-target",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",

@@ -471,10 +471,11 @@ def _target_spans(
         year = marker["year"] or marker["by"]
         if year and published is not None and int(year) < published.year:
             continue  # 到2024年底，已… in a 2025 page: a past cut-off, not a target
+        opening = max((c.start for c in clauses if c.start <= marker.start()), default=0)
         if marker.group().startswith("将") and _ESTIMATE.search(
-            sentence[max(0, marker.start() - 8) : marker.start()]
+            sentence[min(opening, max(0, marker.start() - 8)) : marker.start()]
         ):
-            continue  # 预计将超过: an estimate, dated by its period like any figure
+            continue  # 预计(…)将超过: an estimate, dated by its period like any figure
         start, end = marker.start(), len(sentence)
         for clause in clauses:
             if clause.start <= start:
