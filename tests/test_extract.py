@@ -979,6 +979,17 @@ EXTRACT_CASES = [
         id="an-estimate-of-an-ended-year-is-not-a-target",
     ),
     pytest.param(
+        "据中国信息通信研究院测算，2021年人工智能核心产业规模超过4000亿元；"
+        "截至2019年5月，北京数量高达422家人工智能企业。",
+        date(2022, 8, 1),
+        "cn",
+        [
+            ("ai_core_industry_scale", "cn", D("4e11"), date(2021, 12, 31), "gt"),
+            ("ai_enterprises", "cn-bj", D(422), date(2019, 5, 31), "eq"),
+        ],
+        id="an-institute-that-estimates-and-a-place-before-its-count",
+    ),
+    pytest.param(
         "我国已支持建设11个国家人工智能创新应用先导区。在全国230余家卓越级智能工厂中，山东占22家。",
         PUB,
         "cn",
@@ -1049,6 +1060,10 @@ TRAPS = [
         "今年全市计划发放算力券不少于6亿元，并新设模型语料券。", "cn-sh", id="a-plan-for-the-year"
     ),
     pytest.param("中国AI应用专题：算力供给迈入千E时代", "cn", id="an-era-is-not-a-figure"),
+    pytest.param(
+        "《行动计划》提出算力规模超过300EFLOPS，智能算力占比达到35%。", "cn", id="a-plan-proposes"
+    ),
+    pytest.param("湖北先进算力规模达20EFLOPS。", "cn-hb", id="advanced-compute-is-a-kind"),
     pytest.param("广东人工智能企业已达22.58万家。", "cn-gd", id="a-registry-sized-count-of-firms"),
     pytest.param("目前，成都已拥有超900家人工智能领域科技型企业。", "cn-sc", id="tech-type-firms"),
     pytest.param(
@@ -1355,6 +1370,14 @@ def test_paragraph_dates(paragraphs: list[str], expected: list[tuple[str, Decima
             "cn",
             [("genai_users", "cn", D("5.15e8"), date(2025, 6, 30), "eq")],
             id="a-round-bound-then-the-dated-figure-it-rounds",
+        ),
+        pytest.param(
+            [Block("报告发布", "title"),
+             Block("截至2025年6月，我国互联网普及率达80.1%。"),
+             Block("截至2025年6月，互联网普及率突破80%，数字发展成果惠及更广泛群体。")],
+            "cn",
+            [("internet_penetration_rate", "cn", D("80.1"), date(2025, 6, 30), "eq")],
+            id="a-bound-in-another-paragraph-of-the-same-date",
         ),
     ],
 )  # fmt: skip

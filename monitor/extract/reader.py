@@ -57,7 +57,7 @@ class Block:
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d),(?=\d{3}))+[，,；;：:]?")  # 2,400 is one number
 _TARGET = re.compile(
-    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|争创|目标|预期目标|规划|计划到|(?<!动)(?<!作)计划(?!单列)|确保"
+    r"(?:(?<![截])到|(?<![截直])至)(?P<year>20\d\d)年|(?P<by>20\d\d)年(?:前|之前)(?![三两]季度|[一二三四五六七八九十\d]+个?月)|力争|争取|争创|提出|目标|预期目标|规划|计划到|(?<!动)(?<!作)计划(?!单列)|确保"
     r"|将(?:达到|突破|超过|实现|建成|形成|培育|打造|新增|力争|增长|增至|提升|提高|扩大)"
     r"|要(?:达到|突破|实现)|拟|到[“\"]?十[四五六]五[”\"]?(?:末|期末|时期)"
     r"|不超过|原则上|上限|控制在|以内|年内(?!已|地)|每年|最高(?:可|不超过|给予|补贴|奖励|支持)"
@@ -210,22 +210,26 @@ def read(blocks: Iterable[Block], published: date | None, jurisdiction: str) -> 
         if block.kind == "title" or text == title:
             titled += _paragraph(text, context)
         else:
-            found += _rounded_dropped(_paragraph(text, context), published)
+            found += _paragraph(text, context)
+    found = _rounded_dropped(found, published)
     found += [c for c in titled if not any(_restates(c, body, jurisdiction) for body in found)]
     return _unique(found)
 
 
 def _rounded_dropped(found: list[Candidate], published: date | None) -> list[Candidate]:
-    """A paragraph's undated round bound that a dated exact figure of it meets is that figure
-    said twice: 用户规模已突破5亿人。截至今年6月，用户达5.15亿 is one figure."""
+    """A round bound that an exact figure of the page meets, undated or of the same date, is
+    that figure said twice: 用户规模已突破5亿人。截至今年6月，用户达5.15亿 is one figure, and
+    so is 普及率突破80% beside 普及率达80.1% of the same report."""
     return [
         c
         for c in found
         if not (
             c.qualifier == "gt"
-            and c.as_of == published
             and any(
-                other.as_of != published and other.qualifier != "gt" and _restates(c, other)
+                other.qualifier != "gt"
+                and other.value != c.value
+                and (c.as_of == published or c.as_of == other.as_of)
+                and _restates(c, other)
                 for other in found
             )
         )
@@ -637,6 +641,8 @@ def _bind(
     undated = own
     for mention in mentions(own):
         undated = undated.replace(mention.text, "")
+    for _, _, place in _places(undated, len(undated)):
+        undated = undated.replace(place, "", 1)  # 北京数量高达422家: a place, then its count
     subjectless = _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: "))
     if (subjectless and _AFTER_OK.match(after)) or bare_classifier:
         layers += [own, sentence[: quantity.start]]
@@ -734,7 +740,9 @@ _NOT_ONE = re.compile(
     + r"|在用|依托|作为|通过|包括|各类|多个|万卡|[两三四五六七八九十\d]+(?:家|个|座|所)"
 )
 # An entity that speaks (研究院首席经济学家…介绍, 从…中心获悉) is a source, not the subject.
-_SAYS = re.compile(r"[^，。；]{0,30}?(?:介绍|表示|指出|透露|获悉|显示|发布的|称，|说，)")
+_SAYS = re.compile(
+    r"[^，。；]{0,30}?(?:介绍|表示|指出|透露|获悉|显示|测算|统计|估算|认为|发布的|称，|说，)"
+)
 _COUNTED = re.compile(r"[^，。；]{0,3}?\d+(?:\.\d+)?[万]?(?:个|座|家|余个|多个)")
 
 
