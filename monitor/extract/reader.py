@@ -91,6 +91,8 @@ _JOINT = re.compile(r"[两三四五六七八九十\d]+(?:市|地|省|城|区)|[^
 _FIRMS_COUNTED = re.compile(r"(?:上市)?(?:公司|企业|单位|机构|厂商)")
 # …unless the firms are what they became: 2家企业入选首批领航级智能工厂.
 _FIRMS_BECOME = re.compile(r"入选|获评|认定为|评为|成为|列入|建成")
+# A clause short enough to be a place and its verbs (北京数量高达): worth looking for places.
+_HAS_PLACE_WORD = re.compile(r"^[^，。；]{2,12}$")
 # A count of new things (6款新的服务完成登记): an increment.
 _NEW = re.compile(r"新(?:的|增|上线|发布|完成|备案|登记)")
 # Having heard of something is not using it.
@@ -306,15 +308,12 @@ class _Clause:
 
 def _clauses(sentence: str) -> list[_Clause]:
     found = _restated(sentence, list(quantities(sentence)))
-    return [
-        _Clause(
-            match.start(),
-            match.end(),
-            match.group(),
-            tuple(q for q in found if match.start() <= q.start < match.end()),
-        )
-        for match in _CLAUSE.finditer(sentence)
-    ]
+    clauses = []
+    for match in _CLAUSE.finditer(sentence):
+        start, end = match.span()
+        held = tuple(q for q in found if start <= q.start < end) if found else ()
+        clauses.append(_Clause(start, end, match.group(), held))
+    return clauses
 
 
 def _restated(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -632,8 +631,8 @@ def _bind(
     own = sentence[clause.start : quantity.start]
     bare_classifier = (
         quantity.unit == "count"
-        and not _residue(after).strip("，,；;。：:、 ")
         and bool(_STOCK_VERB.search(own) or own.startswith("其中"))  # 其中福州7款、厦门8款
+        and (not after.strip("，,；;。：:、 ") or not _residue(after).strip("，,；;。：:、 "))
         and len(_residue(own)) <= 3  # 累计创建…示范车间500余个 names what it counts
     )
     if _CONNECTOR.fullmatch(before):
@@ -641,9 +640,13 @@ def _bind(
     undated = own
     for mention in mentions(own):
         undated = undated.replace(mention.text, "")
-    for _, _, place in _places(undated, len(undated)):
-        undated = undated.replace(place, "", 1)  # 北京数量高达422家: a place, then its count
     subjectless = _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: "))
+    if not subjectless and _HAS_PLACE_WORD.search(undated):
+        for _, _, place in _places(undated, len(undated)):
+            undated = undated.replace(place, "", 1)  # 北京数量高达422家: a place, then its count
+        subjectless = _SUBJECTLESS.fullmatch(
+            re.sub(r"截至|截止|到", "", undated).strip("，,；;：: ")
+        )
     if (subjectless and _AFTER_OK.match(after)) or bare_classifier:
         layers += [own, sentence[: quantity.start]]
     for layer, text in enumerate(layers):
