@@ -19,6 +19,7 @@ __all__ = [
     "PLACES",
     "PROVINCES",
     "SLUG",
+    "names_of",
     "place_of",
     "province_of",
 ]
@@ -131,6 +132,14 @@ def _places() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 # Place names, most specific first: a zone before its city, a city before its province.
 PLACES: tuple[tuple[re.Pattern[str], str], ...] = _places()
+
+
+def names_of(pattern: re.Pattern[str]) -> list[str]:
+    """The names of a pattern that is an alternation of plain names (北京经开区|亦庄)."""
+    names = pattern.pattern.split("|")
+    if not all(re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", n) for n in names):
+        raise ValueError(f"not an alternation of plain names: {pattern.pattern}")
+    return names
 
 
 def place_of(text: str) -> str | None:

@@ -35,6 +35,7 @@ from monitor.core.places import (
     MUNICIPALITIES,
     OUTSIDE_MAINLAND,
     PLACES,
+    names_of,
     province_of,
 )
 from monitor.extract.normalise import normalise
@@ -570,7 +571,7 @@ def _refined(
     about it."""
     if wording is None:
         return None
-    if wording.entity_sensitive and _entitys(sentence, position, context):
+    if wording.entity_sensitive and _entitys(sentence, position):
         return None
     if wording.domain == "genai" and _HEARD.search(sentence, opening, position):
         return None  # 听说过生成式人工智能的人: awareness, not use
@@ -640,13 +641,11 @@ def _bind(
     undated = own
     for mention in mentions(own):
         undated = undated.replace(mention.text, "")
-    subjectless = _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", undated).strip("，,；;：: "))
+    subjectless = _subjectless(undated)
     if not subjectless and _HAS_PLACE_WORD.search(undated):
         for _, _, place in _places(undated, len(undated)):
             undated = undated.replace(place, "", 1)  # 北京数量高达422家: a place, then its count
-        subjectless = _SUBJECTLESS.fullmatch(
-            re.sub(r"截至|截止|到", "", undated).strip("，,；;：: ")
-        )
+        subjectless = _subjectless(undated)
     if (subjectless and _AFTER_OK.match(after)) or bare_classifier:
         layers += [own, sentence[: quantity.start]]
     for layer, text in enumerate(layers):
@@ -654,6 +653,14 @@ def _bind(
         if found[0] is not None:
             return found
     return None, 0
+
+
+def _subjectless(words: str) -> bool:
+    """Whether a clause's words before its quantity (periods taken out) are only verbs and
+    adverbs: 目前已达, 其中, 截至…规模达至."""
+    return (
+        _SUBJECTLESS.fullmatch(re.sub(r"截至|截止|到", "", words).strip("，,；;：: ")) is not None
+    )
 
 
 def _residue(own: str) -> str:
@@ -677,6 +684,9 @@ def _best(
 ) -> tuple[Wording | None, int]:
     best: tuple[int, int, Wording] | None = None
     scope = sentence[clause.start : clause.end]
+    # 已发布79个，其中北京38个大模型: a breakdown by place shares its sentence's verb.
+    by_place = scope.startswith("其中") and bool(_places(scope, len(scope)))
+    within = sentence[: clause.end] if by_place else scope
     firms = (
         quantity.written == "家"
         and _FIRMS_COUNTED.match(after) is not None
@@ -689,9 +699,6 @@ def _best(
         if term is None:
             continue
         distance, near, term_words = term
-        # 已发布79个，其中北京38个大模型: a breakdown by place shares its sentence's verb.
-        by_place = scope.startswith("其中") and bool(_places(scope, len(scope)))
-        within = sentence[: clause.end] if by_place else scope
         if wording.requires and not wording.requires.search(within):
             continue
         if wording.excludes and wording.excludes.search(near):
@@ -713,7 +720,7 @@ def _best(
     return (best[2], best[0]) if best else (None, 0)
 
 
-def _entitys(sentence: str, position: int, context: _Context) -> bool:
+def _entitys(sentence: str, position: int) -> bool:
     """Whether the figure at ``position`` goes on about one entity named earlier in its part
     of the sentence (雅安大数据产业园已建成机架约4万个，总算力达5900P，智算规模超过3800P):
     no place or aggregate is named between that entity and the figure."""
@@ -850,18 +857,11 @@ def _about(
     return nearest[1] in wanted
 
 
-def _literals(pattern: re.Pattern[str]) -> list[str]:
-    """The names of a pattern that is an alternation of plain names (北京经开区|亦庄)."""
-    names = pattern.pattern.split("|")
-    assert all(re.fullmatch(r"[\u4e00-\u9fa5A-Za-z]+", n) for n in names), pattern.pattern
-    return names
-
-
 # Every place name of the gazetteer in one alternation, longest first: a sentence is scanned
 # once, and at each position the longest name wins (北京经开区 over 北京, 吉林市 over 吉林).
 _SLUG_OF: dict[str, str] = {}
 for _pattern, _slug in (*PLACES, (_OWN, "own"), (_ANAPHORA, "anaphora"), (FOREIGN, "foreign")):
-    for _name in _literals(_pattern):
+    for _name in names_of(_pattern):
         _SLUG_OF.setdefault(_name, _slug)
 _GAZETTEER = re.compile("|".join(sorted(_SLUG_OF, key=lambda name: -len(name))))
 
@@ -928,13 +928,16 @@ def _jurisdiction(sentence: str, limit: int, context: _Context) -> str | None:
 def _together(sentence: str, named: list[tuple[int, str, str]], limit: int) -> bool:
     """苏州、南京、无锡三市…合计39家; 安徽、湖北两省…均已超过900亿元: a sum over the places
     listed, or a bound each of them meets, is no one place's figure."""
-    if len(named) < 2:
+    if len(named) < 2 or not _joined(sentence, named, 1):
         return False
-    end, _, words = named[-1]
-    previous = named[-2][0]
-    if sentence[previous : end - len(words)] not in ("、", "和", "及", "与"):
-        return False
-    return _JOINT.match(sentence, end, limit) is not None
+    return _JOINT.match(sentence, named[-1][0], limit) is not None
+
+
+def _joined(sentence: str, named: list[tuple[int, str, str]], back: int) -> bool:
+    """Whether the place ``back`` from the end of ``named`` is listed right after the one
+    before it (福州、厦门)."""
+    end, _, words = named[-back]
+    return sentence[named[-back - 1][0] : end - len(words)] in ("、", "和", "及", "与")
 
 
 def _counted_list(sentence: str, named: list[tuple[int, str, str]], limit: int) -> int:
@@ -942,11 +945,7 @@ def _counted_list(sentence: str, named: list[tuple[int, str, str]], limit: int) 
     if not named or not re.fullmatch(r"等?(?:共|合计)?", sentence[named[-1][0] : limit]):
         return 0
     listed = 1
-    while listed < len(named):
-        end, _, words = named[-listed]
-        previous = named[-listed - 1][0]
-        if sentence[previous : end - len(words)] not in ("、", "和", "及", "与"):
-            break
+    while listed < len(named) and _joined(sentence, named, listed):
         listed += 1
     return listed if listed >= 2 else 0
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from monitor.core.places import PLACES
+from monitor.core.places import PLACES, names_of
 from monitor.extract.normalise import normalise
 from monitor.extract.periods import mentions
 
@@ -51,8 +51,8 @@ def _is_number(cell: str) -> bool:
     return bool(_NUMBER.match(cell)) and not re.match(r"^(?:19|20)\d\d年", cell)
 
 
-# Every name of the gazetteer (its patterns are alternations of plain names).
-_PLACE_NAMES = frozenset(name for pattern, _ in PLACES for name in pattern.pattern.split("|"))
+# Every name of the gazetteer.
+_PLACE_NAMES = frozenset(name for pattern, _ in PLACES for name in names_of(pattern))
 
 
 def _is_place(text: str) -> bool:
